@@ -105,7 +105,7 @@ final class CrdSchemas {
         // Kubernetes-only keywords mean nothing to a JSON Schema validator: drop them after use.
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (name.startsWith("x-kubernetes-") || name.equals("nullable")) {
+            if (name.startsWith("x-kubernetes-") || name.equals("nullable") || name.equals("example")) {
                 names.remove();
             }
         }
