@@ -1,0 +1,84 @@
+package dev.newswire.enrich.pipeline.clean;
+
+import dev.newswire.enrich.pipeline.Block;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes boilerplate lines by the {@link BoilerplateRules}, plus the structural rules that need
+ * no vocabulary: lines without letters or digits, and short lines or headings that repeat an
+ * earlier line (a repeated headline under the lead, a byline name printed twice).
+ */
+public final class BoilerplateStripper {
+
+    private static final Pattern NAME_LINE = Pattern.compile("\\p{Lu}[\\p{L}.'-]*(\\s+(\\p{Lu}[\\p{L}.'-]*|de|van|von|al|bin|da|di|le|la)){0,4}");
+    private static final int MAX_NAME_LINES_AFTER_BY = 3;
+    private static final int SHORT_LINE_WORDS = 12;
+
+    private final BoilerplateRules rules;
+
+    public BoilerplateStripper(BoilerplateRules rules) {
+        this.rules = rules;
+    }
+
+    public List<TextLine> strip(List<TextLine> lines) {
+        List<TextLine> kept = new ArrayList<>();
+        Set<String> seenShort = new HashSet<>();
+        int i = 0;
+        while (i < lines.size()) {
+            TextLine line = lines.get(i);
+            String text = line.text();
+            if (BoilerplateRules.anyMatches(rules.dropTails(), text)) {
+                break;
+            }
+            if (BoilerplateRules.anyMatches(rules.dropSections(), text)) {
+                i = endOfSection(lines, i + 1);
+                continue;
+            }
+            if (BoilerplateRules.anyMatches(rules.bylines(), text)) {
+                i = skipNameLines(lines, i + 1);
+                continue;
+            }
+            i++;
+            if (!TextNormalizer.hasLetterOrDigit(text) || BoilerplateRules.anyMatches(rules.dropLines(), text)) {
+                continue;
+            }
+            boolean isShort = line.kind() == Block.Kind.HEADING || line.words() < SHORT_LINE_WORDS;
+            if (isShort && line.kind() != Block.Kind.TABLE_ROW && !seenShort.add(key(text))) {
+                continue;
+            }
+            kept.add(line);
+        }
+        return kept;
+    }
+
+    /** Index of the first line after a dropped section: the next line of running prose. */
+    private static int endOfSection(List<TextLine> lines, int from) {
+        int j = from;
+        while (j < lines.size() && !lines.get(j).isParagraphLike()) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int skipNameLines(List<TextLine> lines, int from) {
+        int j = from;
+        while (j < lines.size() && j - from < MAX_NAME_LINES_AFTER_BY && NAME_LINE.matcher(lines.get(j).text()).matches()) {
+            j++;
+        }
+        return j;
+    }
+
+    private static String key(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** A line that looks like a person's name on its own, as printed under "By". */
+    public static boolean looksLikeName(String line) {
+        return NAME_LINE.matcher(line.strip()).matches() && line.strip().split("\\s+").length <= 5;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.newswire.enrich.pipeline.sentences;
+
+import dev.newswire.enrich.pipeline.Block;
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Sentence;
+import dev.newswire.enrich.pipeline.Stage;
+import dev.newswire.enrich.pipeline.Token;
+import dev.newswire.enrich.pipeline.clean.LibraryVersion;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.ThreadSafePOSTaggerME;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
+import opennlp.tools.tokenize.ThreadSafeTokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Stage 4, sentences, tokens and part of speech with OpenNLP's English UD models. Only prose blocks
+ * ({@link Block#isProse()}: paragraphs and list items) are split; headings and table rows stay out
+ * of sentences so they never reach NER or the summary. A list item is one sentence or more of its
+ * own: sentences never cross a block boundary. POS tags are Penn Treebank (the model is UD-trained;
+ * OpenNLP maps the tags). Thread-safe: the OpenNLP ThreadSafe*ME wrappers keep one decoder per thread.
+ */
+public final class SentenceSplitter implements Stage {
+
+    private final ThreadSafeSentenceDetectorME sentences;
+    private final ThreadSafeTokenizerME tokenizer;
+    private final ThreadSafePOSTaggerME tagger;
+    private final String component;
+
+    public SentenceSplitter() {
+        this.sentences = new ThreadSafeSentenceDetectorME(OpenNlpModels.sentence());
+        this.tokenizer = new ThreadSafeTokenizerME(OpenNlpModels.tokenizer());
+        this.tagger = new ThreadSafePOSTaggerME(OpenNlpModels.pos(), POSTagFormat.PENN);
+        this.component = "opennlp-" + LibraryVersion.of("org.apache.opennlp", "opennlp-tools") + "/"
+                + OpenNlpModels.modelName(OpenNlpModels.SENTENCE) + "+" + OpenNlpModels.modelName(OpenNlpModels.TOKENIZER)
+                + "+" + OpenNlpModels.modelName(OpenNlpModels.POS);
+    }
+
+    @Override
+    public String name() {
+        return "sentences";
+    }
+
+    @Override
+    public String component() {
+        return component;
+    }
+
+    @Override
+    public Document apply(Document document) {
+        if (!document.isEnglish()) {
+            return document.withSkipped(name(), "language '" + document.language() + "' is not English; English models not run");
+        }
+        String text = document.text() == null ? "" : document.text();
+        List<Sentence> result = new ArrayList<>();
+        for (Block block : document.blocks()) {
+            if (block.isProse()) {
+                split(text, block.start(), block.end(), result);
+            }
+        }
+        return document.withSentences(result).withComponent(name(), component);
+    }
+
+    /** Sentences of {@code text[from, to)} with offsets into {@code text}. */
+    public List<Sentence> split(String text, int from, int to) {
+        List<Sentence> out = new ArrayList<>();
+        split(text, from, to, out);
+        return out;
+    }
+
+    private void split(String text, int from, int to, List<Sentence> out) {
+        String blockText = text.substring(from, to);
+        for (Span s : sentences.sentPosDetect(blockText)) {
+            int start = from + s.getStart();
+            int end = from + s.getEnd();
+            String sentenceText = text.substring(start, end);
+            Span[] spans = tokenizer.tokenizePos(sentenceText);
+            String[] words = Span.spansToStrings(spans, sentenceText);
+            String[] tags = tagger.tag(words);
+            List<Token> tokens = new ArrayList<>(words.length);
+            for (int i = 0; i < words.length; i++) {
+                tokens.add(new Token(words[i], start + spans[i].getStart(), start + spans[i].getEnd(), tags[i]));
+            }
+            out.add(new Sentence(start, end, sentenceText, tokens));
+        }
+    }
+}
