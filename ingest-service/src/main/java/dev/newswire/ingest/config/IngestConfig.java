@@ -1,0 +1,103 @@
+package dev.newswire.ingest.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of the ingest-service, {@code newswire.ingest.*}, with defaults that run locally. */
+@ConfigMapping(prefix = "newswire.ingest")
+public interface IngestConfig {
+
+    /**
+     * API keys that may write. Empty (the default): the service is open, which is meant for a
+     * loopback-only {@code ./newswire up}. Set: writes need {@code Authorization: Bearer <key>} or
+     * {@code X-Api-Key: <key>}.
+     */
+    Optional<List<String>> apiKeys();
+
+    /** Largest single article (the request body, or one NDJSON line). */
+    @WithDefault("1M")
+    MemorySize maxArticleSize();
+
+    /** Largest NDJSON batch. quarkus.http.limits.max-body-size must stay above it. */
+    @WithDefault("16M")
+    MemorySize maxBatchSize();
+
+    /** How many recent article ids are remembered to answer repeats with {@code duplicate: true}. */
+    @WithDefault("100000")
+    int dedupWindow();
+
+    /** The Kafka topic raw articles go to. */
+    @WithDefault("news.articles.raw")
+    String topic();
+
+    /** The {@code ce_source} of published events; a replay appends {@code /replay}. */
+    @WithDefault("/newswire/ingest")
+    String eventSource();
+
+    Publish publish();
+
+    Replay replay();
+
+    ReplayOnStart replayOnStart();
+
+    interface Publish {
+        /**
+         * Longest a request waits for the broker's acknowledgement before answering 503. Also bounds
+         * the producer itself (max.block.ms, delivery.timeout.ms), so nothing outlives the answer by much.
+         */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** The Retry-After of a 503. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** lz4 or zstd: raw articles are text and compress 2-4x. */
+        @WithDefault("lz4")
+        String compression();
+
+        /** Small: a request waits for its ack, so linger is paid on every single POST. */
+        @WithDefault("2ms")
+        Duration linger();
+
+        /** Any other producer property, e.g. {@code newswire.ingest.publish.producer."batch.size"=65536}. */
+        Map<String, String> producer();
+    }
+
+    interface Replay {
+        /** How often a running replay logs its progress. */
+        @WithDefault("5s")
+        Duration progressInterval();
+
+        /** Sends a replay keeps in flight at once when it runs as fast as possible (rate 0). */
+        @WithDefault("512")
+        int maxInFlight();
+
+        /** When set, {@code POST /api/replay} only reads folders inside these. */
+        Optional<List<String>> allowedDirs();
+    }
+
+    interface ReplayOnStart {
+        /** A folder replayed once the broker is reachable after start-up, e.g. the repository's seeds/. */
+        Optional<String> dir();
+
+        /** Articles per second; 0 = as fast as the broker takes them. */
+        @WithDefault("0")
+        double ratePerSecond();
+
+        @WithDefault("false")
+        boolean loop();
+
+        @WithDefault("*")
+        String glob();
+
+        /** How long to wait for the broker and the topic before giving the start-up replay up. */
+        @WithDefault("120s")
+        Duration brokerWait();
+    }
+}

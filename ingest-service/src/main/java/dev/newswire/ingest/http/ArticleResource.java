@@ -1,0 +1,88 @@
+package dev.newswire.ingest.http;
+
+import dev.newswire.ingest.intake.Accepted;
+import dev.newswire.ingest.intake.ArticleFields;
+import dev.newswire.ingest.intake.ArticleSubmissions;
+import dev.newswire.ingest.intake.RejectedArticleException;
+import dev.newswire.model.Problem;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** {@code POST /api/articles}: one article (JSON, plain text, HTML) or an NDJSON batch. */
+@Path("/api/articles")
+public class ArticleResource {
+
+    private final ArticleSubmissions submissions;
+
+    public ArticleResource(ArticleSubmissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @POST
+    @Blocking // waits for the broker's ack (bounded by newswire.ingest.publish.timeout)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, ArticleSubmissions.NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit an article or a batch",
+            description = "Publishes to news.articles.raw and answers 202 once the broker has acknowledged. "
+                    + "A repeat within the dedup window answers 202 with duplicate=true and is not published again.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "crawler",
+                    value = "{\"title\": \"Central bank holds rates\", \"body\": \"The central bank kept its key rate at 4% on Tuesday.\","
+                            + " \"url\": \"https://example.org/news/rates\", \"source\": \"example-crawler\","
+                            + " \"publishedAt\": \"2025-07-08T14:30:00Z\", \"language\": \"en\"}")),
+            @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "headline first",
+                    value = "Central bank holds rates\n\nThe central bank kept its key rate at 4% on Tuesday.")),
+            @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "page",
+                    value = "<html><head><title>Central bank holds rates</title></head><body><article><p>The central bank"
+                            + " kept its key rate at 4% on Tuesday.</p></article></body></html>")),
+            @Content(mediaType = ArticleSubmissions.NDJSON, examples = @ExampleObject(name = "batch",
+                    value = "{\"title\": \"First\", \"body\": \"First article.\"}\n{\"body\": \"Second article.\","
+                            + " \"url\": \"https://example.org/2\"}\n"))})
+    @APIResponse(responseCode = "202", description = "Accepted: {\"id\": \"...\"} (+ \"duplicate\": true), or for a batch"
+            + " {\"accepted\": [ids], \"duplicates\": [ids], \"rejected\": [{\"line\", \"status\", \"code\", \"reason\"}]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "accepted",
+                    value = "{\"id\": \"3f2a9c0d1e4b5a67\"}")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON (line/column named) or invalid UTF-8",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "API key required", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Over 1 MiB per article / 16 MiB per batch", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "Unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Missing/blank body, bad url or publishedAt", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Broker unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submit(byte[] body, @Context HttpHeaders headers,
+                           @Parameter(description = "text/plain and text/html only: headline") @QueryParam("title") String title,
+                           @Parameter(description = "text/plain and text/html only: article URL (http/https)") @QueryParam("url") String url,
+                           @Parameter(description = "text/plain and text/html only: source name") @QueryParam("source") String source,
+                           @Parameter(description = "text/plain and text/html only: ISO-8601") @QueryParam("publishedAt") String publishedAt,
+                           @Parameter(description = "text/plain and text/html only: BCP-47") @QueryParam("language") String language)
+            throws RejectedArticleException {
+        byte[] bytes = body == null ? new byte[0] : body;
+        MediaType type = headers.getMediaType();
+        if (ArticleSubmissions.isBatch(type)) {
+            return Response.accepted(submissions.submitBatch(bytes)).build();
+        }
+        Accepted accepted = submissions.submit(bytes, type, new ArticleFields(title, url, source, publishedAt, language));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", accepted.id());
+        if (accepted.duplicate()) {
+            answer.put("duplicate", true);
+        }
+        return Response.accepted(answer).build();
+    }
+}

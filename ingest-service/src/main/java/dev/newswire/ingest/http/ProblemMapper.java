@@ -1,0 +1,126 @@
+package dev.newswire.ingest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.intake.BatchPublishException;
+import dev.newswire.ingest.intake.IngestMetrics;
+import dev.newswire.ingest.intake.RejectedArticleException;
+import dev.newswire.ingest.messaging.BrokerUnavailableException;
+import dev.newswire.ingest.messaging.RecordTooLargeForTopicException;
+import dev.newswire.ingest.replay.ReplayNotFoundException;
+import dev.newswire.ingest.replay.ReplayRequestException;
+import dev.newswire.model.NewsJson;
+import dev.newswire.model.Problem;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place the ingest-service turns failures into RFC 9457 problem details
+ * ({@code application/problem+json}), including the framework's own 404/405/415, so a client never
+ * has to parse two error shapes. Every 4xx also counts as {@code newswire_ingest_rejected{reason}}.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final IngestMetrics metrics;
+    private final long retryAfterSeconds;
+
+    public ProblemMapper(IngestMetrics metrics, IngestConfig config) {
+        this.metrics = metrics;
+        this.retryAfterSeconds = Math.max(1, config.publish().retryAfter().toSeconds());
+    }
+
+    @ServerExceptionMapper(Throwable.class)
+    public Response toProblem(Throwable error, UriInfo uri) {
+        Problem problem = problemFor(error).at(uri.getPath());
+        if (problem.status() >= 400 && problem.status() < 500) {
+            metrics.rejected(slug(problem));
+        }
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(json(problem));
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"newswire-ingest\"");
+        }
+        if (error instanceof NotAllowedException notAllowed) {
+            response.allow(notAllowed.getResponse().getAllowedMethods());
+        }
+        return response.build();
+    }
+
+    private Problem problemFor(Throwable error) {
+        if (error instanceof RejectedArticleException rejected) {
+            Problem problem = Problem.of(rejected.reason().slug(), rejected.reason().title(), rejected.reason().status(),
+                    rejected.getMessage());
+            for (Map.Entry<String, Object> detail : rejected.details().entrySet()) {
+                problem = problem.with(detail.getKey(), detail.getValue());
+            }
+            return problem;
+        }
+        if (error instanceof UnauthorizedException) {
+            return Problem.of("unauthorized", "API key required", 401, error.getMessage());
+        }
+        if (error instanceof BatchPublishException batch) {
+            return Problem.of("broker-unavailable", "Kafka broker unavailable", 503, batch.getMessage()
+                            + " Lines listed in \"accepted\" were published; retry the batch, they will come back as duplicates.")
+                    .with("accepted", batch.accepted());
+        }
+        if (error instanceof BrokerUnavailableException) {
+            return Problem.of("broker-unavailable", "Kafka broker unavailable", 503,
+                    error.getMessage() + " Nothing was published; retry after " + retryAfterSeconds + " s.");
+        }
+        if (error instanceof RecordTooLargeForTopicException) {
+            return Problem.of("too-large", "Article too large", 413,
+                    "The topic refused the article for its size; send a smaller article.");
+        }
+        if (error instanceof ReplayNotFoundException) {
+            return Problem.of("replay-not-found", "No such replay", 404, error.getMessage());
+        }
+        if (error instanceof ReplayRequestException) {
+            return Problem.of("invalid-replay", "Invalid replay request", 422, error.getMessage());
+        }
+        if (error instanceof JsonProcessingException json) {
+            var at = json.getLocation();
+            return Problem.of("malformed-json", "Malformed JSON", 400, "Malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + String.valueOf(json.getOriginalMessage()).lines().findFirst().orElse(""));
+        }
+        if (error instanceof NotSupportedException) {
+            return Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                    "This endpoint accepts application/json, text/plain, text/html or application/x-ndjson"
+                            + " (POST /api/articles) and application/json (POST /api/replay).");
+        }
+        if (error instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+            return Problem.of("http-" + status, title, status, web.getMessage());
+        }
+        LOG.error("Unexpected failure", error);
+        return Problem.of("internal", "Internal error", 500, "The service failed unexpectedly; the log has details.");
+    }
+
+    private static String slug(Problem problem) {
+        String type = problem.type().toString();
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    private static String json(Problem problem) {
+        try {
+            return NewsJson.mapper().writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a Problem always serialises", e);
+        }
+    }
+}

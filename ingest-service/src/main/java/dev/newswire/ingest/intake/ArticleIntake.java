@@ -1,0 +1,73 @@
+package dev.newswire.ingest.intake;
+
+import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.messaging.RawArticlePublisher;
+import dev.newswire.model.RawArticle;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one way into the raw topic for every channel (HTTP, NDJSON, replay): skip repeats within the
+ * recent-ids window, publish the rest, count both. Futures complete on the broker's ack.
+ */
+@ApplicationScoped
+public class ArticleIntake {
+
+    private final RawArticlePublisher publisher;
+    private final IngestMetrics metrics;
+    private final RecentIds recent;
+
+    public ArticleIntake(RawArticlePublisher publisher, IngestMetrics metrics, IngestConfig config) {
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.recent = new RecentIds(config.dedupWindow());
+    }
+
+    /**
+     * Publishes {@code article} unless its id was published recently (then answers duplicate). A
+     * repeat that arrives while the first copy is still in flight waits for that first copy: if it
+     * is acked the repeat is a duplicate, if it failed the repeat publishes itself.
+     */
+    public CompletableFuture<Accepted> accept(RawArticle article, String channel) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = recent.claim(article.id(), mine);
+        if (earlier != null) {
+            // Async: the earlier future completes on the producer's I/O thread, which must not send.
+            return earlier.handle((ok, failed) -> failed == null)
+                    .thenComposeAsync(wasPublished -> {
+                        if (wasPublished) {
+                            metrics.duplicate();
+                            return CompletableFuture.completedFuture(new Accepted(article.id(), true));
+                        }
+                        return accept(article, channel);
+                    });
+        }
+        return send(article, channel).whenComplete((accepted, failed) -> {
+            if (failed == null) {
+                recent.published(article.id());
+                mine.complete(null);
+            } else {
+                recent.release(article.id(), mine);
+                mine.completeExceptionally(failed);
+            }
+        });
+    }
+
+    /** Publishes even when the id is in the window: a looping replay re-sends the same articles on purpose. */
+    public CompletableFuture<Accepted> publishAgain(RawArticle article, String channel) {
+        return send(article, channel).whenComplete((accepted, failed) -> {
+            if (failed == null) {
+                recent.published(article.id());
+            }
+        });
+    }
+
+    private CompletableFuture<Accepted> send(RawArticle article, String channel) {
+        long started = System.nanoTime();
+        return publisher.publish(article, channel).thenApply(metadata -> {
+            metrics.publishLatency(System.nanoTime() - started);
+            metrics.accepted(channel);
+            return new Accepted(article.id(), false);
+        });
+    }
+}
