@@ -1,0 +1,67 @@
+package dev.newswire.api.config;
+
+import dev.newswire.model.Topics;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the api-service ({@code newswire.api.*}); every default runs locally. */
+@ConfigMapping(prefix = "newswire.api")
+public interface ApiConfig {
+
+    /** The topic of enriched articles that every instance reads in full (no consumer group). */
+    @WithDefault(Topics.ENRICHED)
+    String topic();
+
+    /** How many records the in-memory view keeps; older ones are served from Kafka on resume. */
+    @WithDefault("100000")
+    int viewCapacity();
+
+    /** API keys; when empty the API is open. Accepted as {@code Authorization: Bearer} or {@code ?key=}. */
+    Optional<List<String>> keys();
+
+    Stream stream();
+
+    Reader reader();
+
+    interface Stream {
+        /** Interval of the {@code : heartbeat} comment, so half-open connections are noticed. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** The {@code retry:} hint sent to EventSource clients. */
+        @WithDefault("3s")
+        Duration retry();
+
+        /** Bytes a subscriber may have queued before it is cut off with a {@code resync} event. */
+        @WithDefault("262144")
+        int subscriberBufferBytes();
+
+        /** Events written per turn while replaying history, so one replay cannot hog an event loop. */
+        @WithDefault("256")
+        int replayChunk();
+
+        /** Concurrent resumes that must read older records from Kafka (one consumer each). */
+        @WithDefault("4")
+        int catchUpConcurrency();
+
+        /** A cut-off subscriber whose client does not drain its last events is closed after this. */
+        @WithDefault("30s")
+        Duration closeGrace();
+    }
+
+    interface Reader {
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        /** How often the end offsets are asked for: broker reachability and lag. */
+        @WithDefault("5s")
+        Duration probeInterval();
+
+        /** Readiness goes DOWN when the broker has not answered for this long. */
+        @WithDefault("30s")
+        Duration brokerTimeout();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.newswire.api.http;
+
+import dev.newswire.api.stream.ArticleFilter;
+import dev.newswire.api.stream.Position;
+import dev.newswire.api.stream.TimeKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsing and validation of query parameters shared by the stream and the JSON API; 400s name the parameter. */
+public final class QueryParams {
+
+    private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,6})([smhd])");
+    private static final int MAX_TEXT = 200;
+
+    private QueryParams() {
+    }
+
+    public static ArticleFilter filter(List<String> tags, String entity, String lang, String q) {
+        if (lang != null && !lang.isBlank() && !LANG.matcher(lang.trim()).matches()) {
+            throw ApiException.badParameter("lang", "lang must be a language code such as 'en'");
+        }
+        checkLength("entity", entity);
+        checkLength("q", q);
+        if (tags != null) {
+            tags.forEach(t -> checkLength("tag", t));
+        }
+        return ArticleFilter.of(tags, entity, lang, q);
+    }
+
+    private static void checkLength(String parameter, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw ApiException.badParameter(parameter, parameter + " is longer than " + MAX_TEXT + " characters");
+        }
+    }
+
+    /** ISO-8601 instant, offset date-time, date (midnight UTC), or epoch milliseconds. */
+    public static Instant since(String value) {
+        String v = value.trim();
+        try {
+            if (v.matches("-?\\d{1,15}")) {
+                return Instant.ofEpochMilli(Long.parseLong(v));
+            }
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            try {
+                return Instant.parse(v);
+            } catch (DateTimeParseException e) {
+                return OffsetDateTime.parse(v).toInstant();
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw ApiException.badParameter("since", "since must be an ISO-8601 time (2026-01-31T12:00:00Z) or epoch milliseconds");
+        }
+    }
+
+    public static Position token(String parameter, String value) {
+        try {
+            return Position.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter(parameter, parameter + " is not a resume token of this stream (" + e.getMessage() + ")");
+        }
+    }
+
+    /** {@code earliest} or {@code latest}; null when absent. */
+    public static boolean fromEarliest(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("latest")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("earliest")) {
+            return true;
+        }
+        throw ApiException.badParameter("from", "from must be 'earliest' or 'latest'");
+    }
+
+    public static int limit(String value, int fallback, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the problem below
+        }
+        throw ApiException.badParameter("limit", "limit must be an integer from 1 to " + max);
+    }
+
+    public static TimeKey cursor(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return TimeKey.parseCursor(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("cursor", "cursor must be the nextCursor of a previous page");
+        }
+    }
+
+    /** A window such as {@code 90m}, {@code 24h} or {@code 7d}. */
+    public static Duration window(String value) {
+        if (value == null || value.isBlank()) {
+            return Duration.ofHours(24);
+        }
+        Matcher m = WINDOW.matcher(value.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw ApiException.badParameter("window", "window must be a positive number followed by s, m, h or d, e.g. 24h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+}

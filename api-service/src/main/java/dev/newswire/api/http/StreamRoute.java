@@ -1,0 +1,79 @@
+package dev.newswire.api.http;
+
+import dev.newswire.api.stream.ArticleFilter;
+import dev.newswire.api.stream.StartPoint;
+import dev.newswire.api.stream.StartResolver;
+import dev.newswire.api.stream.StreamHub;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code GET /api/stream}: a raw Vert.x route rather than a JAX-RS {@code Multi}, because the
+ * fan-out writes one pre-built buffer to tens of thousands of responses directly (no per-subscriber
+ * reactive pipeline). Parameters are validated here; problems go through {@link ProblemMapper}.
+ * Documented in {@code META-INF/openapi.yaml}.
+ */
+@ApplicationScoped
+public class StreamRoute {
+
+    private final StreamHub hub;
+    private final StartResolver resolver;
+
+    public StreamRoute(StreamHub hub, StartResolver resolver) {
+        this.hub = hub;
+        this.resolver = resolver;
+    }
+
+    void install(@Observes Router router) {
+        router.get("/api/stream").handler(this::stream);
+    }
+
+    private void stream(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        ArticleFilter filter;
+        CompletionStage<StartPoint> start;
+        try {
+            filter = QueryParams.filter(request.params().getAll("tag"), request.getParam("entity"),
+                    request.getParam("lang"), request.getParam("q"));
+            start = start(request);
+        } catch (ApiException e) {
+            ProblemMapper.write(rc.response(), e, request.path());
+            return;
+        }
+        Context context = Vertx.currentContext();
+        start.whenComplete((point, failure) -> context.runOnContext(v -> {
+            if (rc.response().closed()) {
+                return;
+            }
+            if (failure != null) {
+                ProblemMapper.write(rc.response(), new ApiException(503, "kafka-unavailable", "Kafka unavailable",
+                        "cannot look up offsets to resume from: " + failure.getMessage(), null), request.path());
+            } else {
+                hub.open(rc.response(), filter, point);
+            }
+        }));
+    }
+
+    /** Precedence: a resume token (header, then parameter), then {@code since}, then {@code from}. */
+    private CompletionStage<StartPoint> start(HttpServerRequest request) {
+        String header = request.getHeader("Last-Event-ID");
+        if (header != null && !header.isBlank()) {
+            return resolver.after(QueryParams.token("Last-Event-ID", header));
+        }
+        String lastEventId = request.getParam("lastEventId");
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            return resolver.after(QueryParams.token("lastEventId", lastEventId));
+        }
+        String since = request.getParam("since");
+        if (since != null && !since.isBlank()) {
+            return resolver.since(QueryParams.since(since));
+        }
+        return QueryParams.fromEarliest(request.getParam("from")) ? resolver.earliest() : resolver.live();
+    }
+}

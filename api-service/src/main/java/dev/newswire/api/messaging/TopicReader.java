@@ -1,0 +1,195 @@
+package dev.newswire.api.messaging;
+
+import dev.newswire.api.config.ApiConfig;
+import dev.newswire.api.stream.ArticleView;
+import dev.newswire.api.stream.Position;
+import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.model.EnrichedArticle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads every partition of the enriched topic from the beginning on its own thread (assign, no
+ * group, no commits), fills the view and hands each batch to a listener (the fan-out). It is
+ * caught up once it has reached the end offsets it saw at start; it knows the broker is reachable
+ * while polls and periodic end-offset probes succeed. Both make up readiness.
+ */
+public class TopicReader implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(TopicReader.class);
+
+    private final KafkaClients clients;
+    private final String topic;
+    private final ArticleView view;
+    private final Consumer<List<StoredArticle>> listener;
+    private final ApiConfig.Reader config;
+    private volatile boolean running = true;
+    private volatile boolean caughtUp;
+    private volatile long lastBrokerContact;
+    private volatile long lag = -1;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    public TopicReader(KafkaClients clients, String topic, ArticleView view,
+                       Consumer<List<StoredArticle>> listener, ApiConfig.Reader config) {
+        this.clients = clients;
+        this.topic = topic;
+        this.view = view;
+        this.listener = listener;
+        this.config = config;
+    }
+
+    public synchronized void start() {
+        thread = new Thread(this, "newswire-topic-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public boolean brokerReachable() {
+        return lastBrokerContact != 0
+                && System.currentTimeMillis() - lastBrokerContact < config.brokerTimeout().toMillis();
+    }
+
+    /** Records behind the broker's end offsets at the last probe; -1 before the first probe. */
+    public long lag() {
+        return lag;
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<byte[], byte[]> c = clients.consumer("view")) {
+            consumer = c;
+            List<TopicPartition> partitions = awaitPartitions(c);
+            if (partitions.isEmpty()) {
+                return;
+            }
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+            Map<TopicPartition, Long> target = c.endOffsets(partitions);
+            lastBrokerContact = System.currentTimeMillis();
+            long[] start = new long[partitions.size()];
+            begin.forEach((tp, offset) -> start[tp.partition()] = offset);
+            view.startAt(Position.of(start));
+            LOG.infof("Rebuilding the view from %s: %d partitions, end offsets %s", topic, partitions.size(), target.values());
+            long nextProbe = 0;
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = c.poll(config.pollTimeout());
+                if (!records.isEmpty()) {
+                    lastBrokerContact = System.currentTimeMillis();
+                    listener.accept(append(records));
+                }
+                if (!caughtUp && reached(c, target)) {
+                    caughtUp = true;
+                    LOG.infof("View caught up: %d articles", view.index().size());
+                }
+                if (System.currentTimeMillis() >= nextProbe) {
+                    probe(c, partitions);
+                    nextProbe = System.currentTimeMillis() + config.probeInterval().toMillis();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("topic reader woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("topic reader stopped", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
+        while (running) {
+            try {
+                List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    lastBrokerContact = System.currentTimeMillis();
+                    return infos.stream().map(i -> new TopicPartition(topic, i.partition()))
+                            .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+                }
+                LOG.infof("Waiting for topic %s to exist", topic);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                LOG.infof("Waiting for the broker to answer about %s", topic);
+            }
+            sleepQuietly(Duration.ofSeconds(1));
+        }
+        return List.of();
+    }
+
+    private List<StoredArticle> append(ConsumerRecords<byte[], byte[]> records) {
+        List<StoredArticle> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            Optional<EnrichedArticle> article = ArticleView.parse(record.value());
+            if (article.isPresent()) {
+                batch.add(view.append(record.partition(), record.offset(), record.timestamp(), article.get()));
+            } else if (record.value() != null) {
+                LOG.warnf("Skipping a record that is not an EnrichedArticle at %s-%d@%d",
+                        topic, record.partition(), record.offset());
+            }
+        }
+        return batch;
+    }
+
+    private boolean reached(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> target) {
+        for (Map.Entry<TopicPartition, Long> e : target.entrySet()) {
+            if (c.position(e.getKey(), Duration.ofSeconds(1)) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void probe(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+        try {
+            Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(2));
+            long behind = 0;
+            for (TopicPartition tp : partitions) {
+                behind += Math.max(0, end.get(tp) - c.position(tp, Duration.ofSeconds(1)));
+            }
+            lag = behind;
+            lastBrokerContact = System.currentTimeMillis();
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.debugf("end-offset probe timed out: %s", e.getMessage());
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());   // back-off between metadata attempts, not test synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.newswire.api.messaging;
+
+import dev.newswire.api.config.ApiConfig;
+import dev.newswire.api.stream.ArticleView;
+import dev.newswire.api.stream.StreamHub;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Starts the topic reader with the application and feeds its batches to the fan-out. */
+@ApplicationScoped
+public class ViewLoader {
+
+    private final TopicReader reader;
+
+    public ViewLoader(KafkaClients clients, ApiConfig config, ArticleView view, StreamHub hub, MeterRegistry registry) {
+        this.reader = new TopicReader(clients, config.topic(), view, hub::publish, config.reader());
+        registry.gauge("newswire.api.view.articles", view, v -> v.index().size());
+        registry.gauge("newswire.api.view.lag", reader, TopicReader::lag);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reader.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        reader.stop();
+    }
+
+    public TopicReader reader() {
+        return reader;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.newswire.api.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+
+/**
+ * Sort key of the JSON API (article time, then id) and, encoded, its opaque page cursor. It holds
+ * no instance-local numbers, so a cursor from one instance pages correctly on another.
+ */
+public record TimeKey(long epochMillis, String id) implements Comparable<TimeKey> {
+
+    private static final Comparator<TimeKey> ORDER =
+            Comparator.comparingLong(TimeKey::epochMillis).thenComparing(TimeKey::id);
+
+    public static TimeKey of(StoredArticle stored) {
+        return new TimeKey(stored.time().toEpochMilli(), stored.id());
+    }
+
+    @Override
+    public int compareTo(TimeKey other) {
+        return ORDER.compare(this, other);
+    }
+
+    public String cursor() {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((epochMillis + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a cursor; {@link IllegalArgumentException} when it is not one. */
+    public static TimeKey parseCursor(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = text.indexOf(':');
+            return new TimeKey(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a cursor");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// Newswire live page: one EventSource on /api/stream, cards per article, filters that reconnect
+// with query parameters, live counters. Plain DOM, no libraries (works on closed networks).
+(function () {
+  "use strict";
+  const MAX_CARDS = 200;
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const state = { source: null, lastId: null, count: 0, tags: new Map(), seen: new Set() };
+  let retryTimer = null;
+
+  for (const name of ["tag", "entity", "q"]) { $("f-" + name).value = params.get(name) || ""; }
+
+  function streamUrl() {
+    const q = new URLSearchParams();
+    for (const name of ["tag", "entity", "q"]) {
+      const v = $("f-" + name).value.trim();
+      if (v) q.set(name, v);
+    }
+    if (params.get("key")) q.set("key", params.get("key"));
+    // First connect: show what is already there; later reconnects resume exactly from the last id.
+    if (state.lastId) q.set("lastEventId", state.lastId); else q.set("from", params.get("from") || "earliest");
+    return "/api/stream?" + q.toString();
+  }
+
+  function setStatus(text, cls) { const s = $("status"); s.textContent = text; s.className = "status " + cls; }
+
+  function connect() {
+    if (state.source) state.source.close();
+    clearTimeout(retryTimer);
+    const url = streamUrl();
+    $("stream-url").textContent = url;
+    setStatus("connecting…", "connecting");
+    const source = new EventSource(url);
+    state.source = source;
+    source.onopen = () => setStatus("live", "live");
+    source.addEventListener("article", (e) => {
+      state.lastId = e.lastEventId;
+      $("last-id").textContent = e.lastEventId;
+      try { add(JSON.parse(e.data)); } catch (err) { console.warn("bad article", err); }
+    });
+    source.addEventListener("gap", (e) => { state.lastId = e.lastEventId; notice("Some older articles are no longer available: " + e.data); });
+    source.addEventListener("resync", (e) => {
+      // The server cut us off because we fell behind: reconnect from its position.
+      const info = JSON.parse(e.data);
+      state.lastId = info.lastEventId;
+      reconnectSoon(200);
+    });
+    source.onerror = () => {
+      // EventSource retries on its own with Last-Event-ID; when the browser gives up (closed), we do it ourselves.
+      setStatus("reconnecting…", "reconnecting");
+      if (source.readyState === EventSource.CLOSED) reconnectSoon(3000);
+    };
+  }
+
+  function reconnectSoon(ms) { clearTimeout(retryTimer); retryTimer = setTimeout(connect, ms); }
+
+  function notice(text) {
+    const li = document.createElement("li");
+    li.className = "notice"; li.textContent = text;
+    $("cards").prepend(li);
+  }
+
+  function el(tag, cls, text) { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
+
+  function when(a) {
+    const t = a.publishedAt || a.receivedAt || a.enrichedAt;
+    if (!t) return "";
+    const d = new Date(t);
+    return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  }
+
+  function add(a) {
+    if (state.seen.has(a.id)) { const old = document.querySelector('[data-id="' + CSS.escape(a.id) + '"]'); if (old) old.remove(); }
+    state.seen.add(a.id);
+    $("empty").hidden = true;
+    const card = el("li", "card fresh");
+    card.dataset.id = a.id;
+    card.appendChild(el("h3", null, a.title || (a.text || "").slice(0, 90) || a.id));
+    const meta = el("div", "meta");
+    meta.appendChild(el("span", null, when(a)));
+    meta.appendChild(el("span", null, a.source || ""));
+    if (a.language) meta.appendChild(el("span", null, a.language.toUpperCase()));
+    if (a.url) { const link = el("a", null, "original"); link.href = a.url; link.rel = "noopener"; link.target = "_blank"; meta.appendChild(link); }
+    const json = el("a", "json", "JSON"); json.href = "/api/articles/" + encodeURIComponent(a.id); meta.appendChild(json);
+    card.appendChild(meta);
+    if (a.summary) card.appendChild(el("p", "summary", a.summary));
+    const chips = el("div", "chips");
+    for (const t of (a.tags || []).slice(0, 5)) {
+      const c = el("button", "chip", t.label || t.id); c.type = "button"; c.title = "filter by tag " + t.id;
+      c.onclick = () => { $("f-tag").value = t.id; apply(); };
+      chips.appendChild(c);
+    }
+    const entities = (a.entities || []).slice().sort((x, y) => (y.salience || 0) - (x.salience || 0)).slice(0, 5);
+    for (const en of entities) {
+      const c = el("button", "chip entity", en.name); c.type = "button"; c.title = "filter by entity " + en.name;
+      if (en.type) c.appendChild(el("span", "kind", en.type.slice(0, 3)));
+      c.onclick = () => { $("f-entity").value = en.name; apply(); };
+      chips.appendChild(c);
+    }
+    card.appendChild(chips);
+    $("cards").prepend(card);
+    while ($("cards").children.length > MAX_CARDS) $("cards").lastElementChild.remove();
+    count(a);
+  }
+
+  function count(a) {
+    state.count++;
+    $("count-articles").textContent = state.count;
+    for (const t of a.tags || []) state.tags.set(t.label || t.id, (state.tags.get(t.label || t.id) || 0) + 1);
+    const list = $("tag-counts");
+    list.replaceChildren();
+    [...state.tags.entries()].sort((x, y) => y[1] - x[1]).slice(0, 12).forEach(([label, n]) => {
+      const li = el("li"); li.appendChild(el("span", null, label)); li.appendChild(el("strong", null, String(n))); list.appendChild(li);
+    });
+  }
+
+  function reset() {
+    state.lastId = null; state.count = 0; state.tags.clear(); state.seen.clear();
+    $("cards").replaceChildren(); $("empty").hidden = false; $("count-articles").textContent = "0"; $("tag-counts").replaceChildren();
+  }
+
+  function apply() {
+    const q = new URLSearchParams();
+    for (const name of ["tag", "entity", "q"]) { const v = $("f-" + name).value.trim(); if (v) q.set(name, v); }
+    history.replaceState(null, "", q.toString() ? "?" + q : location.pathname);
+    reset();
+    connect();
+  }
+
+  $("filters").addEventListener("submit", (e) => { e.preventDefault(); apply(); });
+  $("clear").addEventListener("click", () => { for (const n of ["tag", "entity", "q"]) $("f-" + n).value = ""; apply(); });
+  $("since-label").textContent = "since page load · filters apply on the server";
+  connect();
+})();
