@@ -1,0 +1,33 @@
+package dev.newswire.enrich.http;
+
+import dev.newswire.enrich.pipeline.Enricher;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness is DOWN until every NLP model is in memory, so an orchestrator does not route to (or
+ * count as started) an instance that would only queue records. Kafka channel health is added by
+ * SmallRye Reactive Messaging itself.
+ */
+@Readiness
+@ApplicationScoped
+public class ModelsReadinessCheck implements HealthCheck {
+
+    private final Enricher enricher;
+
+    public ModelsReadinessCheck(Enricher enricher) {
+        this.enricher = enricher;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean ready = enricher.isReady();
+        return HealthCheckResponse.named("enrich-models")
+                .status(ready)
+                .withData("loaded", ready)
+                .withData("loadMillis", enricher.loadMillis())
+                .build();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.newswire.enrich.messaging;
+
+import dev.newswire.model.CloudEvents;
+import dev.newswire.model.EnrichedArticle;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/** Builds the enriched Kafka record: same key as the raw one, CloudEvents binary-mode headers. */
+@ApplicationScoped
+public class EnrichedRecords {
+
+    static final String SOURCE = "/newswire/enrich-service";
+
+    Message<String> toMessage(EnrichedArticle article, String key, String json, Message<?> raw) {
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
+        // Deterministic id: the same article enriched by the same pipeline version is the same event.
+        add(headers, CloudEvents.HEADER_ID, UUID.nameUUIDFromBytes(
+                (article.id() + "|" + article.pipeline().version() + "|" + json.length()).getBytes(StandardCharsets.UTF_8)).toString());
+        add(headers, CloudEvents.HEADER_TYPE, CloudEvents.TYPE_ENRICHED);
+        add(headers, CloudEvents.HEADER_SOURCE, SOURCE);
+        add(headers, CloudEvents.HEADER_TIME, article.enrichedAt().toString());
+        add(headers, CloudEvents.HEADER_CONTENT_TYPE, "application/json");
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(key)
+                .withHeaders(headers)
+                .build();
+        Supplier<CompletionStage<Void>> ack = raw::ack;
+        Function<Throwable, CompletionStage<Void>> nack = raw::nack;
+        return Message.of(json, Metadata.of(metadata), ack, nack);
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.newswire.enrich.pipeline;
+
+import dev.newswire.enrich.config.EnrichConfig;
+import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.model.EnrichedArticle;
+import dev.newswire.model.RawArticle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's one {@link Pipeline}. Models load on a background thread at start-up (several
+ * seconds), so HTTP health answers at once and readiness stays DOWN until they are in memory.
+ * Records per-stage latency ({@code newswire.enrich.stage} timer with a {@code stage} tag).
+ */
+@ApplicationScoped
+public class Enricher {
+
+    private static final Logger LOG = Logger.getLogger(Enricher.class);
+
+    private final EnrichConfig config;
+    private final MeterRegistry registry;
+    private final CompletableFuture<Pipeline> pipeline = new CompletableFuture<>();
+    private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
+    private final RawArticleReader reader;
+    private final ArticleMapper mapper;
+    private volatile long loadMillis = -1;
+
+    public Enricher(EnrichConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.reader = new RawArticleReader(config.maxRecordBytes());
+        this.mapper = new ArticleMapper(config.pipelineVersion(), Clock.systemUTC());
+        registry.gauge("newswire.enrich.models.load.seconds", this, e -> e.loadMillis / 1000.0);
+    }
+
+    void loadOnStart(@Observes StartupEvent event) {
+        Thread loader = new Thread(this::load, "enrich-model-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void load() {
+        long start = System.nanoTime();
+        try {
+            Pipeline.Settings settings = new Pipeline.Settings(config.tags().max(), config.tags().threshold(),
+                    config.keyphrases().max(), config.summary().sentences());
+            Pipeline loaded = Pipeline.standard(new SentenceEmbedder(), settings);
+            loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            LOG.infof("enrichment models loaded in %d ms: stages %s", loadMillis,
+                    loaded.stages().stream().map(Stage::name).toList());
+            pipeline.complete(loaded);
+        } catch (RuntimeException | Error e) {
+            LOG.error("enrichment models failed to load; the service stays not ready", e);
+            pipeline.completeExceptionally(e);
+        }
+    }
+
+    public boolean isReady() {
+        return pipeline.isDone() && !pipeline.isCompletedExceptionally();
+    }
+
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    /** Reads and enriches one record value; throws {@link RejectedRecordException} or {@link StageFailedException}. */
+    public EnrichedArticle enrich(byte[] value, String key) {
+        RawArticle raw = reader.read(value, key);
+        Document document = awaitPipeline().run(raw, this::recordStage);
+        return mapper.toEnriched(document);
+    }
+
+    private void recordStage(String stage, long nanos) {
+        stageTimers.computeIfAbsent(stage, s -> Timer.builder("newswire.enrich.stage")
+                .description("Time one pipeline stage takes per article")
+                .tag("stage", s)
+                .publishPercentileHistogram()
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Pipeline awaitPipeline() {
+        try {
+            // Records arrive before the models are in memory only just after start-up: wait, don't reject.
+            return pipeline.get(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for models", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("models not loaded after 5 minutes", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("models failed to load", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.newswire.enrich.pipeline.keyphrases;
+
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Sentence;
+import dev.newswire.enrich.pipeline.Stage;
+import dev.newswire.enrich.pipeline.Token;
+import dev.newswire.model.Entity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 6, keyphrases: noun phrases found by part-of-speech pattern (adjectives/nouns ending in a
+ * noun), ranked by TF-IDF against a background news corpus with a bonus for the title and the lead,
+ * then picked greedily with maximal marginal relevance so that near-duplicates ("ceasefire",
+ * "Gaza ceasefire") do not crowd the list. Phrases that are just an entity's name are left out:
+ * entities already carry them. Cased as written mid-sentence; a capital that only comes from
+ * starting the sentence is lowered for common nouns.
+ */
+public final class KeyphraseExtractor implements Stage {
+
+    static final int MIN_PHRASES = 5;
+    static final int MAX_WORDS = 4;
+    /** MMR trade-off: 1 = relevance only, 0 = diversity only. */
+    static final double LAMBDA = 0.7;
+
+    private final BackgroundCorpus background;
+    private final NounPhraseFinder finder = new NounPhraseFinder();
+    private final int maxPhrases;
+
+    public KeyphraseExtractor(int maxPhrases) {
+        this(BackgroundCorpus.defaults(), maxPhrases);
+    }
+
+    public KeyphraseExtractor(BackgroundCorpus background, int maxPhrases) {
+        this.background = background;
+        this.maxPhrases = Math.max(MIN_PHRASES, maxPhrases);
+    }
+
+    @Override
+    public String name() {
+        return "keyphrases";
+    }
+
+    @Override
+    public String component() {
+        return "pos-noun-phrases+tfidf-reuters21578+mmr";
+    }
+
+    @Override
+    public Document apply(Document document) {
+        if (!document.isEnglish()) {
+            return document.withSkipped(name(), "language '" + document.language() + "': needs English part-of-speech tags");
+        }
+        return document.withKeyphrases(extract(document.title(), document.sentences(), document.entities()))
+                .withComponent(name(), component());
+    }
+
+    public List<String> extract(String title, List<Sentence> sentences, List<Entity> entities) {
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        String titleKey = title == null ? "" : " " + title.toLowerCase(Locale.ROOT) + " ";
+        for (int index = 0; index < sentences.size(); index++) {
+            final int i = index;
+            for (List<Token> phrase : finder.find(sentences.get(i).tokens(), MAX_WORDS)) {
+                NounPhraseFinder.Phrase p = finder.describe(phrase);
+                if (p.properNounsOnly() && p.words().size() == 1) {
+                    continue; // a lone name is an entity's business
+                }
+                Candidate c = candidates.computeIfAbsent(p.key(), k -> new Candidate(p.key(), p.words(), i));
+                c.count++;
+                c.surfaces.merge(p.surface(), 1, Integer::sum);
+            }
+        }
+        List<Candidate> ranked = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            if (isEntityName(c, entities)) {
+                continue;
+            }
+            c.score = relevance(c, titleKey, sentences.size());
+            ranked.add(c);
+        }
+        ranked.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(c -> c.key));
+        return diverse(ranked).stream().map(Candidate::bestSurface).toList();
+    }
+
+    private double relevance(Candidate c, String titleKey, int sentenceCount) {
+        double idf = 0;
+        for (String w : c.words) {
+            idf += background.isCommon(w) ? 0 : background.idf(w);
+        }
+        // Longer phrases are more specific but rarer: sqrt keeps 2-3 word phrases competitive.
+        double specificity = idf / Math.sqrt(c.words.size());
+        double tf = 1 + Math.log(c.count);
+        double inTitle = titleKey.contains(" " + c.key + " ") || titleKey.contains(" " + String.join(" ", c.words) + " ") ? 1.5 : 1.0;
+        double position = 1 + 1.0 / (1 + c.firstSentence); // news puts what matters first
+        return tf * specificity * inTitle * position;
+    }
+
+    /** Greedy maximal marginal relevance with word-overlap similarity; a phrase inside a chosen one is skipped. */
+    private List<Candidate> diverse(List<Candidate> ranked) {
+        List<Candidate> chosen = new ArrayList<>();
+        List<Candidate> pool = new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), 40)));
+        double top = pool.isEmpty() ? 1 : pool.get(0).score;
+        while (chosen.size() < maxPhrases && !pool.isEmpty()) {
+            Candidate best = null;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (Candidate c : pool) {
+                double redundancy = 0;
+                for (Candidate s : chosen) {
+                    redundancy = Math.max(redundancy, overlap(c, s));
+                }
+                double value = LAMBDA * c.score / top - (1 - LAMBDA) * redundancy;
+                if (redundancy < 1 && value > bestValue) {
+                    bestValue = value;
+                    best = c;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            pool.remove(best);
+            boolean contained = false;
+            for (Candidate s : chosen) {
+                contained |= s.wordSet().containsAll(best.wordSet()) || best.wordSet().containsAll(s.wordSet());
+            }
+            if (!contained) {
+                chosen.add(best);
+            }
+        }
+        return chosen;
+    }
+
+    private static double overlap(Candidate a, Candidate b) {
+        Set<String> common = new HashSet<>(a.wordSet());
+        common.retainAll(b.wordSet());
+        Set<String> union = new HashSet<>(a.wordSet());
+        union.addAll(b.wordSet());
+        return union.isEmpty() ? 0 : (double) common.size() / union.size();
+    }
+
+    private static boolean isEntityName(Candidate c, List<Entity> entities) {
+        String phrase = c.bestSurface();
+        for (Entity e : entities) {
+            if (e.isNamed(phrase) || e.isNamed(String.join(" ", c.words))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Candidate {
+        final String key;
+        final List<String> words;
+        final int firstSentence;
+        final Map<String, Integer> surfaces = new LinkedHashMap<>();
+        int count;
+        double score;
+
+        Candidate(String key, List<String> words, int firstSentence) {
+            this.key = key;
+            this.words = words;
+            this.firstSentence = firstSentence;
+        }
+
+        Set<String> wordSet() {
+            return new HashSet<>(words);
+        }
+
+        String bestSurface() {
+            return surfaces.entrySet().stream()
+                    .max(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue()).thenComparing(Map.Entry::getKey))
+                    .map(Map.Entry::getKey).orElse(key);
+        }
+    }
+}

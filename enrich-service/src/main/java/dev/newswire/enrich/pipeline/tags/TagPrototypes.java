@@ -1,0 +1,79 @@
+package dev.newswire.enrich.pipeline.tags;
+
+import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Centroids of article embeddings per tag, learned from the TRAIN split of a labelled news corpus
+ * by {@code TagEval --learn} (bench/enrich/tags-eval.sh) and shipped as {@code tag-centroids.tsv}:
+ * {@code id<TAB>articles<TAB>384 space-separated floats}. A tag's prototype is its description's
+ * embedding blended with its centroid; tags without a centroid stay zero-shot.
+ */
+public final class TagPrototypes {
+
+    public static final String RESOURCE = "tag-centroids.tsv";
+    /** Weight of the learned centroid against the description embedding. */
+    static final double CENTROID_WEIGHT = 1.0;
+
+    private final Map<String, float[]> centroids;
+
+    public TagPrototypes(Map<String, float[]> centroids) {
+        this.centroids = Map.copyOf(centroids);
+    }
+
+    public static TagPrototypes none() {
+        return new TagPrototypes(Map.of());
+    }
+
+    public static TagPrototypes defaults() {
+        try (InputStream in = TagPrototypes.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return none();
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TagPrototypes parse(List<String> lines) {
+        Map<String, float[]> centroids = new HashMap<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            String[] values = cols[2].trim().split(" ");
+            float[] v = new float[values.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Float.parseFloat(values[i]);
+            }
+            centroids.put(cols[0], SentenceEmbedder.normalised(v));
+        }
+        return new TagPrototypes(centroids);
+    }
+
+    public float[] blend(String id, float[] description) {
+        float[] centroid = centroids.get(id);
+        if (centroid == null) {
+            return description;
+        }
+        float[] mixed = new float[description.length];
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = (float) (description[i] + CENTROID_WEIGHT * centroid[i]);
+        }
+        return SentenceEmbedder.normalised(mixed);
+    }
+
+    public boolean isEmpty() {
+        return centroids.isEmpty();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.newswire.enrich.pipeline.tags;
+
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Stage;
+import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.model.Entity;
+import dev.newswire.model.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 7, tags. Each taxonomy topic is scored by the cosine between an all-MiniLM-L6-v2 embedding
+ * of the article's title and lead and the topic's prototype (its description's embedding, blended
+ * with a centroid learned from labelled news when {@link TagPrototypes} has one), plus evidence:
+ * the topic's evidence words found in the title, lead, keyphrases and entity names. The sum goes
+ * through a logistic curve to a 0..1 score; topics at or above the threshold are emitted, best first.
+ * Only the lead is embedded because the model's cost grows with length while news puts the topic
+ * first (see docs/benchmarks/enrich.md).
+ */
+public final class TopicTagger implements Stage {
+
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    /** Words of prose after the title that are embedded. */
+    static final int LEAD_WORDS = 60;
+    /** How much full evidence (many evidence words found) adds to the cosine. */
+    static final double EVIDENCE_WEIGHT = 0.20;
+    /** Logistic calibration of cosine + evidence to 0..1 (midpoint and width), fitted on a train split. */
+    static final double MIDPOINT = 0.42;
+    static final double WIDTH = 0.05;
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final SentenceEmbedder embedder;
+    private final Taxonomy taxonomy;
+    private final Map<String, float[]> prototypes;
+    private final double threshold;
+    private final int maxTags;
+
+    public TopicTagger(SentenceEmbedder embedder, double threshold, int maxTags) {
+        this(embedder, Taxonomy.defaults(), TagPrototypes.defaults(), threshold, maxTags);
+    }
+
+    public TopicTagger(SentenceEmbedder embedder, Taxonomy taxonomy, TagPrototypes learned, double threshold, int maxTags) {
+        this.embedder = embedder;
+        this.taxonomy = taxonomy;
+        this.threshold = threshold;
+        this.maxTags = maxTags;
+        this.prototypes = new LinkedHashMap<>();
+        for (Taxonomy.Topic topic : taxonomy.topics()) {
+            prototypes.put(topic.id(), learned.blend(topic.id(), embedder.embed(topic.prompt())));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "tags";
+    }
+
+    @Override
+    public String component() {
+        return SentenceEmbedder.COMPONENT + "+taxonomy";
+    }
+
+    @Override
+    public Document apply(Document document) {
+        if (!document.isEnglish()) {
+            return document.withSkipped(name(), "language '" + document.language() + "': the embedding model and taxonomy are English");
+        }
+        String lead = lead(document);
+        List<String> names = document.entities().stream().map(Entity::name).toList();
+        return document.withTags(tags(document.title(), lead, document.keyphrases(), names)).withComponent(name(), component());
+    }
+
+    /** Tags at or above the threshold, best first; a child tag brings its parent along. */
+    public List<Tag> tags(String title, String lead, List<String> keyphrases, List<String> entityNames) {
+        Map<String, Double> scores = scores(title, lead, keyphrases, entityNames);
+        Map<String, Double> emitted = new HashMap<>();
+        for (var e : scores.entrySet()) {
+            if (e.getValue() >= threshold) {
+                emitted.merge(e.getKey(), e.getValue(), Math::max);
+                taxonomy.get(e.getKey()).map(Taxonomy.Topic::parent)
+                        .ifPresent(parent -> emitted.merge(parent, Math.max(scores.get(parent), threshold), Math::max));
+            }
+        }
+        return emitted.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxTags)
+                .map(e -> new Tag(e.getKey(), taxonomy.get(e.getKey()).orElseThrow().label(), round(e.getValue())))
+                .toList();
+    }
+
+    /** Calibrated 0..1 score of every topic (for evaluation and tests). */
+    public Map<String, Double> scores(String title, String lead, List<String> keyphrases, List<String> entityNames) {
+        String embedded = ((title == null ? "" : title + ". ") + lead).strip();
+        float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
+        String haystack = " " + normalise(embedded + " | " + String.join(" | ", keyphrases) + " | " + String.join(" | ", entityNames)) + " ";
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (Taxonomy.Topic topic : taxonomy.topics()) {
+            double cosine = SentenceEmbedder.dot(article, prototypes.get(topic.id()));
+            double raw = cosine + EVIDENCE_WEIGHT * evidence(topic, haystack);
+            scores.put(topic.id(), 1 / (1 + Math.exp(-(raw - MIDPOINT) / WIDTH)));
+        }
+        return scores;
+    }
+
+    /** 0..1, saturating: the share of "enough" evidence words found (three distinct words is plenty). */
+    static double evidence(Taxonomy.Topic topic, String haystack) {
+        int hits = 0;
+        for (String word : topic.evidence()) {
+            if (haystack.contains(" " + word + " ")) {
+                hits++;
+            }
+        }
+        return 1 - Math.exp(-hits / 2.0);
+    }
+
+    /** The first {@link #LEAD_WORDS} words of prose: paragraphs' sentences when split, else the text. */
+    static String lead(Document document) {
+        StringBuilder out = new StringBuilder();
+        int words = 0;
+        List<String> pieces = new ArrayList<>();
+        document.sentences().forEach(s -> pieces.add(s.text()));
+        if (pieces.isEmpty() && document.text() != null) {
+            pieces.add(document.text());
+        }
+        for (String piece : pieces) {
+            for (String word : SPACES.split(piece.strip())) {
+                if (words++ >= LEAD_WORDS) {
+                    return out.toString().strip();
+                }
+                out.append(word).append(' ');
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}|]+", " ");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    static Comparator<Tag> bestFirst() {
+        return Comparator.comparingDouble(Tag::score).reversed().thenComparing(Tag::id);
+    }
+}
