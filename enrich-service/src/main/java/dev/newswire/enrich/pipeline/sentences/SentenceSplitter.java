@@ -18,7 +18,8 @@ import opennlp.tools.util.Span;
  * Stage 4, sentences, tokens and part of speech with OpenNLP's English UD models. Only prose blocks
  * ({@link Block#isProse()}: paragraphs and list items) are split; headings and table rows stay out
  * of sentences so they never reach NER or the summary. A list item is one sentence or more of its
- * own: sentences never cross a block boundary. POS tags are Penn Treebank (the model is UD-trained;
+ * own: sentences never cross a block boundary. Tokens are adjusted towards Penn Treebank style
+ * ({@link TokenAdjuster}) because that is what the NER model was trained on. POS tags are Penn Treebank (the model is UD-trained;
  * OpenNLP maps the tags). Thread-safe: the OpenNLP ThreadSafe*ME wrappers keep one decoder per thread.
  */
 public final class SentenceSplitter implements Stage {
@@ -75,7 +76,7 @@ public final class SentenceSplitter implements Stage {
             int start = from + s.getStart();
             int end = from + s.getEnd();
             String sentenceText = text.substring(start, end);
-            Span[] spans = tokenizer.tokenizePos(sentenceText);
+            Span[] spans = TokenAdjuster.adjust(sentenceText, tokenizer.tokenizePos(sentenceText));
             String[] words = Span.spansToStrings(spans, sentenceText);
             String[] tags = tagger.tag(words);
             List<Token> tokens = new ArrayList<>(words.length);

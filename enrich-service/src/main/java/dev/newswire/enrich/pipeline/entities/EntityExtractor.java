@@ -1,0 +1,153 @@
+package dev.newswire.enrich.pipeline.entities;
+
+import dev.newswire.enrich.pipeline.Block;
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Sentence;
+import dev.newswire.enrich.pipeline.Stage;
+import dev.newswire.enrich.pipeline.Token;
+import dev.newswire.model.Entity;
+import dev.newswire.model.EntityType;
+import dev.newswire.model.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 5, entities: NER over the prose sentences (headings and tables never reach it), then
+ * document-level label consistency, alias merging into one entry per real-world entity, type by
+ * majority, salience, and spans as offsets into the clean text. Non-English text is skipped.
+ * Thread-safe if the {@link EntityRecognizer} is (the CoreNLP one is).
+ */
+public final class EntityExtractor implements Stage {
+
+    /** Penn tags of words that are never part of a name: verbs, adverbs, determiners, pronouns, ... */
+    private static final Pattern NOT_IN_NAMES = Pattern.compile("VB.*|RB.*|IN|DT|PDT|PRP.*|CC|MD|W.*|TO|UH|EX");
+
+    private final EntityRecognizer recognizer;
+    private final LabelConsistency consistency;
+    private final AliasMerger merger;
+    private final SalienceScorer salience = new SalienceScorer();
+    private final String component;
+
+    /** CoreNLP CRF with the shipped alias table; loads the model (a few seconds). */
+    public EntityExtractor() {
+        this(new CoreNlpEntityRecognizer(), AliasTable.defaults());
+    }
+
+    public EntityExtractor(EntityRecognizer recognizer, AliasTable aliases) {
+        this.recognizer = recognizer;
+        this.consistency = new LabelConsistency(aliases);
+        this.merger = new AliasMerger(aliases);
+        this.component = recognizer.component() + "+alias-merge";
+    }
+
+    /** Runs the model once so the first article is not slow; call before reporting ready. */
+    public void warmUp() {
+        recognizer.warmUp();
+    }
+
+    @Override
+    public String name() {
+        return "entities";
+    }
+
+    @Override
+    public String component() {
+        return component;
+    }
+
+    @Override
+    public Document apply(Document document) {
+        if (!document.isEnglish()) {
+            return document.withSkipped(name(), "language '" + document.language() + "' is not English; English NER not run");
+        }
+        List<Mention> mentions = mentions(document.sentences());
+        List<AliasMerger.Cluster> clusters = merger.merge(mentions);
+        int maxMentions = clusters.stream().mapToInt(c -> c.mentions().size()).max().orElse(1);
+        int textLength = document.text() == null ? 0 : document.text().length();
+        int leadEnd = leadEnd(document);
+        List<Entity> entities = new ArrayList<>();
+        for (AliasMerger.Cluster c : clusters) {
+            double score = salience.score(c, maxMentions, textLength, document.title(), leadEnd);
+            List<Span> spans = c.mentions().stream().map(m -> new Span(m.start(), m.end())).toList();
+            entities.add(new Entity(c.name(), EntityType.valueOf(c.type()), c.aliases(), c.mentions().size(), score, spans));
+        }
+        entities.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name));
+        return document.withEntities(entities).withComponent(name(), component);
+    }
+
+    /** NER labels for all sentences, made consistent over the document, as character-offset mentions. */
+    List<Mention> mentions(List<Sentence> sentences) {
+        List<List<String>> words = new ArrayList<>(sentences.size());
+        for (Sentence s : sentences) {
+            words.add(s.tokens().stream().map(Token::text).toList());
+        }
+        List<List<String>> labels = consistency.apply(words, recognizer.label(words));
+        List<Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            List<Token> tokens = sentences.get(i).tokens();
+            for (TokenSpans.Run run : TokenSpans.runs(labels.get(i))) {
+                int first = run.start();
+                int last = run.end() - 1;
+                // The CRF sometimes pulls a sentence-initial adverb or an imperative verb into a name
+                // ("Ultimately", "Empower UN"); names are nouns, so function words are trimmed off.
+                while (first <= last && NOT_IN_NAMES.matcher(tokens.get(first).pos()).matches()) {
+                    first++;
+                }
+                while (last >= first && NOT_IN_NAMES.matcher(tokens.get(last).pos()).matches()) {
+                    last--;
+                }
+                if (first <= last && forcedCapital(tokens, first) && first + 1 < tokens.size()
+                        && (adverbBeforeComma(tokens, first, last) || gerundBeforeName(tokens, first, last))) {
+                    first++;
+                }
+                if (first > last) {
+                    continue;
+                }
+                int start = tokens.get(first).start();
+                int end = tokens.get(last).end();
+                String surface = sentences.get(i).text().substring(start - sentences.get(i).start(), end - sentences.get(i).start());
+                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens)));
+            }
+        }
+        return mentions;
+    }
+
+    /**
+     * The UD POS model tags any capitalised word as a proper noun, so a sentence- or list-initial
+     * "Ultimately," or "Demonstrating Washington" reaches NER as a name. Word shape catches the
+     * common cases without a dictionary: an -ly word alone before a comma, an -ing word before a name.
+     */
+    private static boolean forcedCapital(List<Token> tokens, int i) {
+        return i == 0 || tokens.get(i - 1).text().equals(":") || tokens.get(i - 1).text().equals("\"");
+    }
+
+    private static boolean adverbBeforeComma(List<Token> tokens, int first, int last) {
+        String w = tokens.get(first).text();
+        return first == last && w.length() > 5 && w.endsWith("ly") && tokens.get(first + 1).text().equals(",");
+    }
+
+    private static boolean gerundBeforeName(List<Token> tokens, int first, int last) {
+        String w = tokens.get(first).text();
+        return first < last && w.length() > 5 && w.endsWith("ing");
+    }
+
+    /** "Trump administration", "Biden administration": the name before it is a person, not a place. */
+    private static String typeInContext(TokenSpans.Run run, List<Token> tokens) {
+        boolean shortName = run.end() - run.start() <= 2;
+        if (shortName && run.end() < tokens.size() && tokens.get(run.end()).text().equals("administration")) {
+            return "PERSON";
+        }
+        return run.type();
+    }
+
+    private static int leadEnd(Document document) {
+        for (Block b : document.blocks()) {
+            if (b.kind() == Block.Kind.PARAGRAPH) {
+                return b.end();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.newswire.enrich.pipeline.sentences;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.util.Span;
+
+/**
+ * Brings OpenNLP's UD tokens closer to the Penn Treebank / CoNLL-2003 convention that the CoreNLP
+ * NER model was trained on. The UD EWT tokenizer keeps clitics attached ("Trump's", "didn't") and
+ * splits hyphenated words ("Al", "-", "Ansari"; "Israel", "-Hamas"); both hurt NER: a possessive
+ * glued to a name is an unknown word, and a split hyphenated name becomes two people. Hand-written
+ * because no OpenNLP option does this; it only moves token boundaries, never changes text.
+ */
+final class TokenAdjuster {
+
+    private static final String[] CLITICS = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"};
+
+    private TokenAdjuster() {
+    }
+
+    static Span[] adjust(String sentence, Span[] tokens) {
+        return mergeHyphenated(sentence, splitHyphenatedNames(sentence, splitClitics(sentence, tokens)));
+    }
+
+    /** "US-Iran" to "US", "-", "Iran" and "-Hamas" to "-", "Hamas", so each name is its own token. */
+    private static List<Span> splitHyphenatedNames(String text, List<Span> tokens) {
+        List<Span> out = new ArrayList<>(tokens.size());
+        for (Span t : tokens) {
+            String word = text.substring(t.getStart(), t.getEnd());
+            int hyphen = word.indexOf('-', 0);
+            if (word.length() > 1 && hyphen == 0 && Character.isUpperCase(word.charAt(1))) {
+                out.add(new Span(t.getStart(), t.getStart() + 1));
+                out.add(new Span(t.getStart() + 1, t.getEnd()));
+            } else if (hyphen > 0 && hyphen < word.length() - 1 && word.indexOf('-', hyphen + 1) < 0
+                    && !joinable(word.substring(0, hyphen), word.substring(hyphen + 1))) {
+                out.add(new Span(t.getStart(), t.getStart() + hyphen));
+                out.add(new Span(t.getStart() + hyphen, t.getStart() + hyphen + 1));
+                out.add(new Span(t.getStart() + hyphen + 1, t.getEnd()));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<Span> splitClitics(String text, Span[] tokens) {
+        List<Span> out = new ArrayList<>(tokens.length + 4);
+        for (Span t : tokens) {
+            String word = text.substring(t.getStart(), t.getEnd());
+            int cut = cliticStart(word);
+            if (cut > 0) {
+                out.add(new Span(t.getStart(), t.getStart() + cut));
+                out.add(new Span(t.getStart() + cut, t.getEnd()));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Where a clitic starts in {@code word}, or -1: "Trump's" 5, "didn't" 3, "Hamas'" 5. */
+    static int cliticStart(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String clitic : CLITICS) {
+            if (lower.endsWith(clitic) && lower.length() > clitic.length()) {
+                return word.length() - clitic.length();
+            }
+        }
+        if (lower.length() > 2 && lower.endsWith("s'")) {
+            return word.length() - 1;
+        }
+        return -1;
+    }
+
+    /**
+     * Joins "X", "-", "Y" and "X", "-Y" when nothing separates them in the text and the result is
+     * one word ("Al-Ansari", "60-day", "self-defense"); two capitalised names stay apart
+     * ("Israel-Hamas", "Trump-Netanyahu") so NER sees both.
+     */
+    private static Span[] mergeHyphenated(String text, List<Span> tokens) {
+        // Tokens split just above are never re-joined: joinable() refuses the same pairs.
+        List<Span> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            Span t = tokens.get(i);
+            Span previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            String word = text.substring(t.getStart(), t.getEnd());
+            if (previous != null && previous.getEnd() == t.getStart()) {
+                String left = text.substring(previous.getStart(), previous.getEnd());
+                if (word.equals("-") && i + 1 < tokens.size() && tokens.get(i + 1).getStart() == t.getEnd()) {
+                    Span next = tokens.get(i + 1);
+                    if (joinable(left, text.substring(next.getStart(), next.getEnd()))) {
+                        out.set(out.size() - 1, new Span(previous.getStart(), next.getEnd()));
+                        i += 2;
+                        continue;
+                    }
+                } else if (word.length() > 1 && word.startsWith("-") && joinable(left, word.substring(1))) {
+                    out.set(out.size() - 1, new Span(previous.getStart(), t.getEnd()));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(t);
+            i++;
+        }
+        return out.toArray(new Span[0]);
+    }
+
+    /** One hyphenated word unless both sides are names: capitalised, and the left one an acronym or longer than "Al". */
+    static boolean joinable(String left, String right) {
+        if (left.isEmpty() || right.isEmpty() || !Character.isLetterOrDigit(left.charAt(left.length() - 1))
+                || !Character.isLetterOrDigit(right.charAt(0))) {
+            return false;
+        }
+        boolean leftName = Character.isUpperCase(left.charAt(0)) && (left.length() > 3 || left.equals(left.toUpperCase(Locale.ROOT)));
+        boolean rightName = Character.isUpperCase(right.charAt(0));
+        return !(leftName && rightName);
+    }
+}
