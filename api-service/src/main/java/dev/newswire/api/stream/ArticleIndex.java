@@ -177,7 +177,7 @@ public final class ArticleIndex {
         Map<String, Count> counts = new HashMap<>();
         lock.readLock().lock();
         try {
-            for (StoredArticle stored : byTime.tailMap(new TimeKey(since.toEpochMilli(), ""), true).values()) {
+            for (StoredArticle stored : byTime.tailMap(new TimeKey(TimeKey.micros(since), ""), true).values()) {
                 if (!filter.matches(stored.article())) {
                     continue;
                 }

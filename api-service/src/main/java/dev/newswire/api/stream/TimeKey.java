@@ -5,16 +5,20 @@ import java.util.Base64;
 import java.util.Comparator;
 
 /**
- * Sort key of the JSON API (article time, then id) and, encoded, its opaque page cursor. It holds
- * no instance-local numbers, so a cursor from one instance pages correctly on another.
+ * Sort key of the JSON API (article time in microseconds, then id) and, encoded, its opaque page
+ * cursor. It holds no instance-local numbers, so a cursor from one instance pages correctly on another.
  */
-public record TimeKey(long epochMillis, String id) implements Comparable<TimeKey> {
+public record TimeKey(long epochMicros, String id) implements Comparable<TimeKey> {
 
     private static final Comparator<TimeKey> ORDER =
-            Comparator.comparingLong(TimeKey::epochMillis).thenComparing(TimeKey::id);
+            Comparator.comparingLong(TimeKey::epochMicros).thenComparing(TimeKey::id);
 
     public static TimeKey of(StoredArticle stored) {
-        return new TimeKey(stored.time().toEpochMilli(), stored.id());
+        return new TimeKey(micros(stored.time()), stored.id());
+    }
+
+    public static long micros(java.time.Instant time) {
+        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
     }
 
     @Override
@@ -24,7 +28,7 @@ public record TimeKey(long epochMillis, String id) implements Comparable<TimeKey
 
     public String cursor() {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((epochMillis + ":" + id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((epochMicros + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Parses a cursor; {@link IllegalArgumentException} when it is not one. */
