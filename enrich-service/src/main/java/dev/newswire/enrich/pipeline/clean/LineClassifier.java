@@ -17,6 +17,7 @@ public final class LineClassifier {
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?$");
     private static final int MAX_HEADING_WORDS = 16;
     private static final int MAX_HEADING_CHARS = 140;
+    private static final int SHORT_HEADING_WORDS = 7;
 
     private LineClassifier() {
     }
@@ -29,9 +30,28 @@ public final class LineClassifier {
             if (line.isEmpty() || TABLE_SEPARATOR.matcher(line).matches()) {
                 continue;
             }
-            lines.add(classifyLine(line));
+            TextLine classified = classifyLine(line);
+            TextLine previous = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+            if (previous != null && continues(previous, classified, line)) {
+                lines.set(lines.size() - 1, new TextLine(Block.Kind.PARAGRAPH, previous.text() + " " + line));
+            } else {
+                lines.add(classified);
+            }
         }
         return lines;
+    }
+
+    /**
+     * Hard-wrapped prose: a paragraph line that stops mid-sentence continues on the next line when
+     * that line is prose too or starts in lower case.
+     */
+    private static boolean continues(TextLine previous, TextLine current, String rawLine) {
+        if (previous.kind() != Block.Kind.PARAGRAPH || TextNormalizer.endsLikeSentence(previous.text())
+                || previous.text().endsWith(":")) {
+            return false;
+        }
+        boolean lowerStart = Character.isLowerCase(rawLine.codePointAt(0));
+        return current.kind() == Block.Kind.PARAGRAPH || lowerStart && current.kind() == Block.Kind.HEADING;
     }
 
     static TextLine classifyLine(String line) {
@@ -49,8 +69,9 @@ public final class LineClassifier {
     }
 
     /**
-     * A headline or section heading: short, starts with a capital/digit/quote, and does not end
-     * like a sentence or a lead-in (".", "!", "?", ":", ",", ";").
+     * A headline or section heading: short, starts with a capital/digit/quote, does not end like a
+     * sentence or a lead-in (".", "!", "?", ":", ",", ";"), and is either very short or in title
+     * case (so a hard-wrapped line of prose is not taken for a heading).
      */
     public static boolean looksLikeHeading(String line) {
         String t = line.strip();
@@ -66,7 +87,26 @@ public final class LineClassifier {
             return false;
         }
         char last = t.charAt(t.length() - 1);
-        return !TextNormalizer.endsLikeSentence(t) && ":,;".indexOf(last) < 0;
+        if (TextNormalizer.endsLikeSentence(t) || ":,;".indexOf(last) >= 0) {
+            return false;
+        }
+        return words <= SHORT_HEADING_WORDS || titleCaseShare(t) >= 0.6;
+    }
+
+    /** Share of words longer than three letters that start with a capital (minor words excluded). */
+    static double titleCaseShare(String line) {
+        int counted = 0;
+        int capitalised = 0;
+        for (String w : line.split("\\s+")) {
+            String word = w.replaceAll("^[\"'(]+", "");
+            if (word.length() > 3) {
+                counted++;
+                if (Character.isUpperCase(word.codePointAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return counted == 0 ? 1.0 : (double) capitalised / counted;
     }
 
     /** "| a | b |" to "a | b": the outer pipes carry no meaning once the row is its own block. */

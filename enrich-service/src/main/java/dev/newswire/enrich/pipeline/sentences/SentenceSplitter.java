@@ -6,13 +6,19 @@ import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.Token;
 import dev.newswire.enrich.pipeline.clean.LibraryVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.ThreadSafePOSTaggerME;
 import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
 import opennlp.tools.tokenize.ThreadSafeTokenizerME;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
 
 /**
  * Stage 4, sentences, tokens and part of speech with OpenNLP's English UD models. Only prose blocks
@@ -24,18 +30,37 @@ import opennlp.tools.util.Span;
  */
 public final class SentenceSplitter implements Stage {
 
+    public static final String ABBREVIATIONS = "/dev/newswire/enrich/pipeline/sentences/abbreviations.txt";
+
     private final ThreadSafeSentenceDetectorME sentences;
     private final ThreadSafeTokenizerME tokenizer;
     private final ThreadSafePOSTaggerME tagger;
     private final String component;
 
     public SentenceSplitter() {
-        this.sentences = new ThreadSafeSentenceDetectorME(OpenNlpModels.sentence());
+        this.sentences = new ThreadSafeSentenceDetectorME(OpenNlpModels.sentence(), abbreviations());
         this.tokenizer = new ThreadSafeTokenizerME(OpenNlpModels.tokenizer());
         this.tagger = new ThreadSafePOSTaggerME(OpenNlpModels.pos(), POSTagFormat.PENN);
         this.component = "opennlp-" + LibraryVersion.of("org.apache.opennlp", "opennlp-tools") + "/"
                 + OpenNlpModels.modelName(OpenNlpModels.SENTENCE) + "+" + OpenNlpModels.modelName(OpenNlpModels.TOKENIZER)
                 + "+" + OpenNlpModels.modelName(OpenNlpModels.POS);
+    }
+
+    static Dictionary abbreviations() {
+        Dictionary dictionary = new Dictionary(true);
+        try (InputStream in = SentenceSplitter.class.getResourceAsStream(ABBREVIATIONS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + ABBREVIATIONS);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    dictionary.put(new StringList(line.strip()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dictionary;
     }
 
     @Override

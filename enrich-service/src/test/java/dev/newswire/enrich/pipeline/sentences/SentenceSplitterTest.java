@@ -1,0 +1,75 @@
+package dev.newswire.enrich.pipeline.sentences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newswire.enrich.pipeline.Block;
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Sentence;
+import dev.newswire.enrich.pipeline.Token;
+import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
+import dev.newswire.enrich.pipeline.clean.SeedArticles;
+import dev.newswire.enrich.pipeline.clean.TextCleaner;
+import dev.newswire.model.RawArticle;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SentenceSplitterTest {
+
+    private static SentenceSplitter splitter;
+
+    @BeforeAll
+    static void load() {
+        splitter = new SentenceSplitter();
+    }
+
+    private static Document prepared(RawArticle raw, String language) {
+        Document d = new TitleAndAuthorExtractor().apply(new TextCleaner().apply(Document.of(raw)));
+        return d.withLanguage(language);
+    }
+
+    @Test
+    void seed002SentencesComeOnlyFromProseBlocks() {
+        Document d = splitter.apply(prepared(SeedArticles.seed("002"), "en"));
+
+        assertThat(d.sentences()).hasSizeGreaterThan(20);
+        List<Block> prose = d.blocks().stream().filter(Block::isProse).toList();
+        for (Sentence s : d.sentences()) {
+            assertThat(prose).as(s.text()).anyMatch(b -> b.start() <= s.start() && s.end() <= b.end());
+            assertThat(s.text()).doesNotContain("|", "\n");
+        }
+        assertThat(d.sentences()).noneMatch(s -> s.text().contains("Ceasefire Timing") || s.text().equals("Conclusion"));
+    }
+
+    @Test
+    void tokensIndexTheTextAndCarryPennTags() {
+        Document d = splitter.apply(prepared(SeedArticles.seed("003"), "en"));
+        for (Sentence s : d.sentences()) {
+            assertThat(d.text().substring(s.start(), s.end())).isEqualTo(s.text());
+            for (Token t : s.tokens()) {
+                assertThat(d.text().substring(t.start(), t.end())).isEqualTo(t.text());
+                assertThat(t.pos()).isNotBlank();
+            }
+        }
+        Sentence first = d.sentences().get(0);
+        assertThat(first.text()).startsWith("In a significant diplomatic engagement, U.S. President Donald Trump");
+        assertThat(first.tokens()).extracting(Token::text).contains("Trump", "Netanyahu", "U.S.");
+        assertThat(first.tokens()).filteredOn(t -> t.text().equals("Trump")).extracting(Token::pos).containsOnly("NNP");
+    }
+
+    @Test
+    void possessivesAreSplitAndHyphenatedWordsKeptTogether() {
+        String text = "Qatar's spokesperson Majed Al-Ansari backed a 60-day Israel-Hamas truce and Trump's plan.";
+        List<String> words = splitter.split(text, 0, text.length()).get(0).tokens().stream().map(Token::text).toList();
+        assertThat(words).containsSubsequence("Qatar", "'s").contains("Al-Ansari", "60-day")
+                .containsSubsequence("Israel", "-", "Hamas").containsSubsequence("Trump", "'s");
+    }
+
+    @Test
+    void nonEnglishIsSkippedWithAReason() {
+        Document d = splitter.apply(prepared(SeedArticles.plain("Die Gespräche in Washington dauerten zwei Stunden und endeten ohne Einigung.", "t"), "de"));
+        assertThat(d.sentences()).isEmpty();
+        assertThat(d.skipped()).containsKey("sentences");
+        assertThat(d.skipped().get("sentences")).contains("de");
+    }
+}
