@@ -1,0 +1,59 @@
+package dev.newswire.ingest.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.newswire.kafka.NewswireKafkaResource;
+import dev.newswire.model.Problem;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** With newswire.ingest.api-keys set, writes need a key; reads stay open. (Auth off: ArticleIngestTest.) */
+@QuarkusTest
+@QuarkusTestResource(NewswireKafkaResource.class)
+@TestProfile(ApiKeyTest.WithKeys.class)
+class ApiKeyTest {
+
+    static final String KEY = "test-key-" + "7f3a";
+
+    public static class WithKeys implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newswire.ingest.api-keys", "other-key," + KEY);
+        }
+    }
+
+    @Test
+    void writesWithoutAValidKeyAre401ProblemJson() {
+        given().contentType("text/plain").body("No key " + UUID.randomUUID()).post("/api/articles")
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401)).body("detail", containsString("X-Api-Key"));
+        given().contentType("text/plain").header("Authorization", "Bearer wrong-" + KEY).body("Wrong key " + UUID.randomUUID())
+                .post("/api/articles")
+                .then().statusCode(401).contentType(Problem.MEDIA_TYPE).body("detail", not(containsString(KEY)));
+        given().contentType("application/json").body("{\"dir\": \"/tmp\"}").post("/api/replay").then().statusCode(401);
+        given().delete("/api/replay/abc").then().statusCode(401);
+    }
+
+    @Test
+    void bearerOrXApiKeyMayWrite() {
+        given().contentType("text/plain").header("Authorization", "Bearer " + KEY).body("Bearer " + UUID.randomUUID())
+                .post("/api/articles").then().statusCode(202);
+        given().contentType("text/plain").header("X-Api-Key", KEY).body("Header " + UUID.randomUUID())
+                .post("/api/articles").then().statusCode(202);
+    }
+
+    @Test
+    void readsStayOpen() {
+        given().get("/api/replay").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
