@@ -1,0 +1,146 @@
+package dev.newswire.api.stream;
+
+import static dev.newswire.api.support.TestArticles.about;
+import static dev.newswire.api.support.TestArticles.publish;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newswire.api.support.SseClient;
+import dev.newswire.kafka.NewswireKafkaResource;
+import dev.newswire.model.EnrichedArticle;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Resume points older than the view and older than the log. A one-partition topic with delete
+ * retention and a view of 10 records: 30 records published, the log start moved to 15 with
+ * deleteRecords. Offsets 15..19 exist only in Kafka (catch-up), 20..29 in the view too.
+ */
+@QuarkusTest
+@QuarkusTestResource(NewswireKafkaResource.class)
+@TestProfile(GapTest.SmallViewOwnTopic.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GapTest {
+
+    static final String TOPIC = "gap.test.enriched";
+
+    public static class SmallViewOwnTopic implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newswire.api.topic", TOPIC, "newswire.api.view-capacity", "10");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TopicResource.class));
+        }
+    }
+
+    public static class TopicResource implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            try (Admin admin = admin()) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)
+                        .configs(Map.of("cleanup.policy", "delete")))).all().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return Map.of();
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    static Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        return Admin.create(props);
+    }
+
+    @TestHTTPResource("/api/stream")
+    URL stream;
+
+    final List<EnrichedArticle> published = new ArrayList<>();
+
+    /** Once per class, from the first test (the app and RestAssured's port are up by then). */
+    @BeforeEach
+    synchronized void fill() throws Exception {
+        if (!published.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < 30; i++) {
+            EnrichedArticle a = about("gap", "record " + i);
+            assertThat(publish(TOPIC, a, null).offset()).isEqualTo(i);
+            published.add(a);
+        }
+        org.awaitility.Awaitility.await().until(() ->
+                given().get("/api/articles/" + published.get(29).id()).statusCode() == 200);
+        try (Admin admin = admin()) {
+            admin.deleteRecords(Map.of(new TopicPartition(TOPIC, 0), RecordsToDelete.beforeOffset(15)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private List<String> ids(int from, int to) {
+        return published.subList(from, to).stream().map(EnrichedArticle::id).toList();
+    }
+
+    @Test
+    void resumeFromDeletedRecordsSendsOneGapThenEverythingStillThere() {
+        try (SseClient client = SseClient.open(stream + "?lastEventId=" + Position.of(5).token())) {
+            List<String> got = client.awaitArticle(published.get(29).id());
+            assertThat(got).containsExactlyElementsOf(ids(15, 30));
+            List<SseClient.Event> gaps = client.events.stream().filter(e -> e.event().equals("gap")).toList();
+            assertThat(gaps).hasSize(1);
+            assertThat(client.events.get(0).event()).isEqualTo("gap");
+            assertThat(gaps.get(0).json().get("missedAtMost").asLong()).isEqualTo(10);
+            assertThat(gaps.get(0).json().get("partitions").get(0).get("fromOffset").asLong()).isEqualTo(5);
+            assertThat(gaps.get(0).json().get("partitions").get(0).get("toOffset").asLong()).isEqualTo(14);
+            assertThat(Position.parse(gaps.get(0).id())).isEqualTo(Position.of(15));
+        }
+    }
+
+    @Test
+    void resumeOlderThanTheViewReadsKafkaThenTheViewWithoutGapOrDuplicate() {
+        try (SseClient client = SseClient.open(stream + "?lastEventId=" + Position.of(17).token())) {
+            List<String> got = client.awaitArticle(published.get(29).id());
+            assertThat(got).containsExactlyElementsOf(ids(17, 30));
+            assertThat(client.events).noneMatch(e -> e.event().equals("gap"));
+            // Tokens of Kafka-read events resume exactly too.
+            String tokenAt18 = client.articles().get(1).id();
+            assertThat(Position.parse(tokenAt18)).isEqualTo(Position.of(19));
+            EnrichedArticle live = about("gap", "live");
+            publish(TOPIC, live, null);
+            assertThat(client.awaitArticle(live.id())).endsWith(live.id()).hasSize(14);
+        }
+    }
+
+    @Test
+    void fromEarliestStartsAtTheLogStartWithoutAGap() {
+        try (SseClient client = SseClient.open(stream + "?from=earliest")) {
+            List<String> got = client.awaitArticle(published.get(29).id());
+            assertThat(got).containsExactlyElementsOf(ids(15, 30));
+            assertThat(client.events).noneMatch(e -> e.event().equals("gap"));
+        }
+    }
+}
