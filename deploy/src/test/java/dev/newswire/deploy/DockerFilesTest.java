@@ -1,0 +1,135 @@
+package dev.newswire.deploy;
+
+import static dev.newswire.deploy.Manifests.at;
+import static dev.newswire.deploy.Manifests.list;
+import static dev.newswire.deploy.Manifests.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newswire.model.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checks the Dockerfiles and compose files without running Docker: what the contract and the
+ * Kubernetes manifests promise (ports, health paths, non-root, topics) must hold here too.
+ * {@link ComposeStackTest} then runs them for real.
+ */
+class DockerFilesTest {
+
+    /** SnakeYAML, not Jackson: the compose files use YAML merge keys ({@code <<: *service-defaults}). */
+    private static Map<String, Object> compose(String file) throws IOException {
+        return new org.yaml.snakeyaml.Yaml().load(Files.readString(RepoPaths.docker().resolve(file)));
+    }
+
+    private static Properties dotEnv() throws IOException {
+        Properties env = new Properties();
+        try (var in = Files.newBufferedReader(RepoPaths.docker().resolve(".env"))) {
+            env.load(in);
+        }
+        return env;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-service", "enrich-service", "api-service"})
+    void serviceDockerfileFollowsTheRules(String service) throws IOException {
+        Path dockerfile = RepoPaths.root().resolve(service).resolve("src/main/docker/Dockerfile.jvm");
+        String text = Files.readString(dockerfile);
+        int port = RepoPaths.httpPort(service);
+        assertThat(text).as("%s: public JRE 17 default base", service).containsPattern("(?m)^ARG BASE_IMAGE=eclipse-temurin:17-jre$");
+        assertThat(text).containsPattern("(?m)^FROM \\$\\{BASE_IMAGE}$");
+        assertThat(text).as("non-root").containsPattern("(?m)^USER 185$");
+        assertThat(text).as("health check on readiness").contains(RepoPaths.healthRoot(service) + "/ready").contains("HEALTHCHECK");
+        assertThat(text).as("port").containsPattern("(?m)^EXPOSE " + port + "$").contains("QUARKUS_HTTP_PORT=" + port);
+        assertThat(text).as("JAVA_OPTS honoured").containsPattern("ENTRYPOINT .*\\$\\{JAVA_OPTS}");
+        assertThat(text).as("the Quarkus JVM layout, built on the host").contains("COPY target/quarkus-app/lib/")
+                .doesNotContainPattern("(?m)^FROM .* AS ");
+        assertThat(Files.readString(RepoPaths.root().resolve(service).resolve(".dockerignore")))
+                .contains("!target/quarkus-app/");
+    }
+
+    @Test
+    void composeRunsKafkaKraftAndTheServicesWiredByEnvironment() throws IOException {
+        Map<String, Object> compose = compose("docker-compose.yml");
+        assertThat(compose).as("no top-level version: Compose v1.29 and v2 both take the Compose spec").doesNotContainKey("version");
+        Map<String, Object> services = map(compose.get("services"));
+        assertThat(services).containsKeys("kafka", "kafka-init", "ingest-service", "enrich-service", "api-service");
+
+        Map<String, Object> kafkaEnv = map(at(services, "kafka", "environment"));
+        assertThat(String.valueOf(kafkaEnv.get("KAFKA_PROCESS_ROLES"))).contains("broker").contains("controller");
+        assertThat(kafkaEnv.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://kafka:9092");
+        assertThat(at(services, "kafka", "healthcheck")).isNotNull();
+
+        String init = String.valueOf(list(at(services, "kafka-init", "command")).get(0));
+        for (String topic : List.of(Topics.RAW, Topics.ENRICHED, Topics.DLQ)) {
+            assertThat(init).contains("create " + topic);
+        }
+        assertThat(init).containsPattern("create " + Pattern.quote(Topics.ENRICHED) + " .*cleanup\\.policy=compact");
+
+        for (String service : KubernetesManifestsTest.SERVICES) {
+            Map<String, Object> s = map(services.get(service));
+            int port = RepoPaths.httpPort(service);
+            assertThat(map(s.get("environment"))).as(service).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+            assertThat(list(s.get("ports"))).as("%s publishes its contract port by default", service)
+                    .singleElement().asString().matches("\\$\\{[A-Z_]+:-" + port + "}:" + port);
+            assertThat(at(s, "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
+            assertThat(at(s, "depends_on", "kafka-init", "condition")).isEqualTo("service_completed_successfully");
+            assertThat(String.valueOf(at(s, "build", "context"))).isEqualTo("../../" + service);
+            assertThat(RepoPaths.docker().resolve(String.valueOf(at(s, "build", "context")))
+                    .resolve(String.valueOf(at(s, "build", "dockerfile")))).isRegularFile();
+            assertThat(s.get("read_only")).isEqualTo(true);
+            assertThat(String.valueOf(s.get("image"))).doesNotContain(":latest").contains(":${NEWSWIRE_VERSION");
+        }
+    }
+
+    @Test
+    void everyImageVariableHasAValueInDotEnv() throws IOException {
+        Properties env = dotEnv();
+        Set<String> used = new HashSet<>();
+        for (String file : List.of("docker-compose.yml", "docker-compose.local.yml")) {
+            Matcher m = Pattern.compile("\\$\\{([A-Z_]+)(:-[^}]*)?}").matcher(Files.readString(RepoPaths.docker().resolve(file)));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+        for (String imageVariable : used.stream().filter(v -> v.contains("IMAGE") && !v.equals("BASE_IMAGE") || v.equals("NEWSWIRE_VERSION")).toList()) {
+            assertThat(env.getProperty(imageVariable)).as(".env sets %s", imageVariable).isNotBlank().doesNotEndWith(":latest");
+        }
+        assertThat(env.getProperty("NEWSWIRE_VERSION")).as("image tag = Maven version").isEqualTo(System.getProperty("newswire.version", "0.1.0-SNAPSHOT"));
+    }
+
+    @Test
+    void localOverrideBuildsEverythingOnTheLocalBaseWithKafkaLocal() throws IOException {
+        Map<String, Object> services = map(compose("docker-compose.local.yml").get("services"));
+        assertThat(at(services, "kafka", "build", "context")).isEqualTo("../../kafka-local");
+        assertThat(RepoPaths.root().resolve("kafka-local/src/main/docker/Dockerfile.jvm")).isRegularFile();
+        for (String service : List.of("kafka", "ingest-service", "enrich-service", "api-service")) {
+            assertThat(String.valueOf(at(services, service, "build", "args", "BASE_IMAGE"))).as(service).contains("JRE_BASE_IMAGE");
+        }
+    }
+
+    /** Compose's own validator (v1.29 here) on both file sets: the syntax both versions accept. */
+    @Test
+    void dockerComposeAcceptsBothFileSets() throws Exception {
+        boolean haveCompose = DockerEnvironment.commandWorks(List.of("docker-compose", "version"));
+        if (!haveCompose && DockerEnvironment.onCi()) {
+            throw new AssertionError("CI=true but docker-compose is missing: run deploy/ci/docker-setup.sh");
+        }
+        Assumptions.assumeTrue(haveCompose, "docker-compose is not installed");
+        String dir = RepoPaths.docker().toString();
+        DockerEnvironment.run(List.of("docker-compose", "--project-directory", dir, "-f", dir + "/docker-compose.yml", "config", "-q"), 60);
+        DockerEnvironment.run(List.of("docker-compose", "--project-directory", dir, "-f", dir + "/docker-compose.yml",
+                "-f", dir + "/docker-compose.local.yml", "config", "-q"), 60);
+    }
+}
