@@ -1,0 +1,89 @@
+package dev.newswire.api.messaging;
+
+import static dev.newswire.api.support.TestArticles.about;
+import static dev.newswire.api.support.TestArticles.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.newswire.api.config.ApiConfig;
+import dev.newswire.api.stream.ArticleView;
+import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.kafka.NewswireKafkaResource;
+import dev.newswire.model.EnrichedArticle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A restart of the service = a new reader and an empty view over the same topic: it rebuilds the
+ * view from the compacted topic and reports DOWN until it has caught up. Tested on the reader
+ * itself (restarting Quarkus inside a test is not practical); a gate in the listener holds the
+ * catch-up so DOWN is observed, not raced.
+ */
+class ViewRebuildTest {
+
+    private static final ApiConfig.Reader READER = new ApiConfig.Reader() {
+        public Duration pollTimeout() { return Duration.ofMillis(200); }
+        public Duration probeInterval() { return Duration.ofMillis(500); }
+        public Duration brokerTimeout() { return Duration.ofSeconds(10); }
+    };
+
+    @Test
+    void restartRebuildsTheViewAndIsNotReadyUntilCaughtUp() throws Exception {
+        String topic = "rebuild.test." + System.nanoTime();
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            EnrichedArticle a = about("rebuild", "n" + i);
+            publish(topic, a, null);
+            ids.add(a.id());
+        }
+        KafkaClients clients = new KafkaClients(NewswireKafkaResource.bootstrapServers());
+
+        // First run of the "service": everything gets into the view, then it stops.
+        ArticleView first = new ArticleView(100);
+        TopicReader one = new TopicReader(clients, topic, first, batch -> { }, READER);
+        one.start();
+        await().until(one::caughtUp);
+        assertThat(ids).allMatch(id -> first.index().byId(id) != null);
+        one.stop();
+
+        // Restart: a fresh view, held at the gate so the reader cannot finish catching up.
+        CountDownLatch gate = new CountDownLatch(1);
+        Consumer<List<StoredArticle>> gated = batch -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ArticleView rebuilt = new ArticleView(100);
+        TopicReader two = new TopicReader(clients, topic, rebuilt, gated, READER);
+        assertThat(ViewReadinessCheck.of(two).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        two.start();
+        await().until(() -> rebuilt.index().size() > 0);   // reading, but held before it could catch up
+        assertThat(ViewReadinessCheck.of(two).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(two.caughtUp()).isFalse();
+        gate.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ViewReadinessCheck.of(two).getStatus() == HealthCheckResponse.Status.UP);
+        assertThat(ids).allMatch(id -> rebuilt.index().byId(id) != null);
+        assertThat(rebuilt.log().size()).isEqualTo(12);
+        two.stop();
+        clients.close();
+    }
+}
