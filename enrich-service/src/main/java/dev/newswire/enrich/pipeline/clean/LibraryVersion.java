@@ -11,6 +11,17 @@ public final class LibraryVersion {
     }
 
     /** The version on the classpath, or "unknown" when the jar carries no Maven metadata. */
+    public static String of(String groupId, String artifactId, Class<?> anyClassOfTheJar) {
+        String version = of(groupId, artifactId);
+        if (!version.equals("unknown")) {
+            return version;
+        }
+        // Some jars (CoreNLP) ship no pom.properties, only a manifest Implementation-Version.
+        Package p = anyClassOfTheJar.getPackage();
+        return p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "unknown";
+    }
+
+    /** The version on the classpath, or "unknown" when the jar carries no Maven metadata. */
     public static String of(String groupId, String artifactId) {
         String path = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = LibraryVersion.class.getResourceAsStream(path)) {

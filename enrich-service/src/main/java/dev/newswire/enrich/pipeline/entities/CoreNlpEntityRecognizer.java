@@ -36,7 +36,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             throw new IllegalStateException("cannot load CoreNLP NER model " + model, e);
         }
         String name = model.substring(model.lastIndexOf('/') + 1).replace(".crf.ser.gz", "");
-        this.component = "corenlp-" + LibraryVersion.of("edu.stanford.nlp", "stanford-corenlp") + "/" + name;
+        this.component = "corenlp-" + LibraryVersion.of("edu.stanford.nlp", "stanford-corenlp", CRFClassifier.class) + "/" + name;
     }
 
     @Override

@@ -37,4 +37,16 @@ class LabelConsistencyTest {
                 List.of("O", "O", "O", "O", "O"));
         assertThat(consistency.apply(words, labels).get(1)).containsOnly("O");
     }
+
+    @Test
+    void aLoneSurnameTypedAsAPlaceBecomesThePerson() {
+        List<List<String>> words = List.of(
+                List.of("MaliVai", "Washington", "won", "."),
+                List.of("Washington", "served", "well", "in", "Washington", "Heights", "."));
+        List<List<String>> labels = List.of(
+                List.of("PERSON", "PERSON", "O", "O"),
+                List.of("LOCATION", "O", "O", "O", "LOCATION", "LOCATION", "O"));
+        assertThat(consistency.apply(words, labels).get(1))
+                .containsExactly("PERSON", "O", "O", "O", "LOCATION", "LOCATION", "O");
+    }
 }
