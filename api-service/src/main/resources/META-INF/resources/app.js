@@ -106,6 +106,7 @@
   function count(a) {
     state.count++;
     $("count-articles").textContent = state.count;
+    $("count-label").textContent = state.count === 1 ? " article" : " articles";
     for (const t of a.tags || []) state.tags.set(t.label || t.id, (state.tags.get(t.label || t.id) || 0) + 1);
     const list = $("tag-counts");
     list.replaceChildren();
@@ -116,7 +117,7 @@
 
   function reset() {
     state.lastId = null; state.count = 0; state.tags.clear(); state.seen.clear();
-    $("cards").replaceChildren(); $("empty").hidden = false; $("count-articles").textContent = "0"; $("tag-counts").replaceChildren();
+    $("cards").replaceChildren(); $("empty").hidden = false; $("count-articles").textContent = "0"; $("count-label").textContent = " articles"; $("tag-counts").replaceChildren();
   }
 
   function apply() {

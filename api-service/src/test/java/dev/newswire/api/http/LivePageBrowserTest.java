@@ -1,0 +1,130 @@
+package dev.newswire.api.http;
+
+import static dev.newswire.api.support.TestArticles.article;
+import static dev.newswire.api.support.TestArticles.person;
+import static dev.newswire.api.support.TestArticles.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newswire.kafka.NewswireKafkaResource;
+import dev.newswire.model.EnrichedArticle;
+import dev.newswire.model.Tag;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live page in a real headless Chromium (Debian's chromium + chromium-driver, driven by
+ * Selenium with the system chromedriver): load, an article published through the broker appears
+ * as a card, a filter reconnects with query parameters. Screenshots go to target/screenshots/.
+ * Without the browser the test is skipped loudly, except under CI=true where it fails.
+ */
+@QuarkusTest
+@QuarkusTestResource(NewswireKafkaResource.class)
+class LivePageBrowserTest {
+
+    private static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+    private static final File DRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
+
+    @TestHTTPResource("/")
+    URL page;
+
+    WebDriver driver;
+    Path profile;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
+        if (!present) {
+            String message = "LIVE PAGE BROWSER TEST SKIPPED: no " + CHROMIUM + " / " + DRIVER
+                    + " (apt-get install -y chromium chromium-driver)";
+            System.err.println("\n*** " + message + " ***\n");
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message + " — required when CI=true");
+            }
+            Assumptions.abort(message);
+        }
+        profile = Files.createTempDirectory("newswire-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void cardsAppearLiveAndFiltersReconnect() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 6);
+        List<EnrichedArticle> seeds = List.of(
+                article("Netanyahu and Macron discuss ceasefire in Paris", "Benjamin Netanyahu met Emmanuel Macron in Paris on Monday. " + m,
+                        "en", List.of(person("Benjamin Netanyahu", "Netanyahu"), person("Emmanuel Macron", "Macron")),
+                        List.of(new Tag("politics/diplomacy", "Diplomacy", 0.92), new Tag("politics", "Politics", 0.9))),
+                article("Central bank holds rates as inflation cools", "The central bank kept its key rate unchanged. " + m,
+                        "en", List.of(person("Christine Lagarde", "Lagarde")),
+                        List.of(new Tag("economy", "Economy, business and finance", 0.88))));
+        seeds.forEach(a -> publish(a));
+
+        driver.get(page.toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("live"));
+        wait.until(d -> cardTitles(d).containsAll(seeds.stream().map(EnrichedArticle::title).toList()));
+
+        EnrichedArticle fresh = article("Storm " + m + " closes northern ports", "A storm closed three ports overnight. Ferries resume Tuesday. " + m,
+                "en", List.of(person("Port Authority " + m)), List.of(new Tag("weather", "Weather", 0.8)));
+        publish(fresh);
+        wait.until(d -> cardTitles(d).contains(fresh.title()));
+        assertThat(Integer.parseInt(driver.findElement(By.id("count-articles")).getText())).isGreaterThanOrEqualTo(3);
+        screenshot("live-page");
+
+        WebElement entity = driver.findElement(By.id("f-entity"));
+        entity.clear();
+        entity.sendKeys("netanyahu");
+        driver.findElement(By.id("apply")).click();
+        wait.until(d -> d.getCurrentUrl().contains("entity=netanyahu"));
+        wait.until(d -> d.findElement(By.id("stream-url")).getText().contains("entity=netanyahu"));
+        wait.until(d -> cardTitles(d).contains(seeds.get(0).title()));
+        assertThat(cardTitles(driver)).doesNotContain(seeds.get(1).title(), fresh.title());
+        screenshot("live-page-filtered");
+    }
+
+    private static List<String> cardTitles(WebDriver d) {
+        return d.findElements(By.cssSelector("#cards .card h3")).stream().map(WebElement::getText).toList();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+}
