@@ -12,25 +12,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Centroids of article embeddings per tag, learned from the TRAIN split of a labelled news corpus
- * by {@code TagEval --learn} (bench/enrich/tags-eval.sh) and shipped as {@code tag-centroids.tsv}:
- * {@code id<TAB>articles<TAB>384 space-separated floats}. A tag's prototype is its description's
- * embedding blended with its centroid; tags without a centroid stay zero-shot.
+ * What TopicTagger learned from the TRAIN split of a labelled news corpus, written by
+ * {@code TagEval --learn} (bench/enrich/tags-eval.sh) to {@code tag-centroids.tsv}, one line per
+ * tag: {@code id<TAB>articles<TAB>384 floats}, the centroid of the article embeddings of that tag.
+ * The tag's prototype is its description's embedding blended with the centroid; tags without a
+ * centroid (the corpus has no such section) stay zero-shot.
  */
 public final class TagPrototypes {
 
     public static final String RESOURCE = "tag-centroids.tsv";
-    /** Weight of the learned centroid against the description embedding. */
-    static final double CENTROID_WEIGHT = 1.0;
+    /** Weight of the learned centroid against the description embedding; fitted on TRAIN by TagEval. */
+    public static final double CENTROID_WEIGHT = 12.0;
 
     private final Map<String, float[]> centroids;
+    private final double weight;
 
-    public TagPrototypes(Map<String, float[]> centroids) {
+    public TagPrototypes(Map<String, float[]> centroids, double weight) {
         this.centroids = Map.copyOf(centroids);
+        this.weight = weight;
     }
 
     public static TagPrototypes none() {
-        return new TagPrototypes(Map.of());
+        return new TagPrototypes(Map.of(), CENTROID_WEIGHT);
     }
 
     public static TagPrototypes defaults() {
@@ -44,7 +47,7 @@ public final class TagPrototypes {
         }
     }
 
-    static TagPrototypes parse(List<String> lines) {
+    public static TagPrototypes parse(List<String> lines) {
         Map<String, float[]> centroids = new HashMap<>();
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -58,7 +61,19 @@ public final class TagPrototypes {
             }
             centroids.put(cols[0], SentenceEmbedder.normalised(v));
         }
-        return new TagPrototypes(centroids);
+        return new TagPrototypes(centroids, CENTROID_WEIGHT);
+    }
+
+    public TagPrototypes withWeight(double newWeight) {
+        return new TagPrototypes(centroids, newWeight);
+    }
+
+    public Map<String, float[]> centroids() {
+        return centroids;
+    }
+
+    public double weight() {
+        return weight;
     }
 
     public float[] blend(String id, float[] description) {
@@ -68,12 +83,8 @@ public final class TagPrototypes {
         }
         float[] mixed = new float[description.length];
         for (int i = 0; i < mixed.length; i++) {
-            mixed[i] = (float) (description[i] + CENTROID_WEIGHT * centroid[i]);
+            mixed[i] = (float) (description[i] + weight * centroid[i]);
         }
         return SentenceEmbedder.normalised(mixed);
-    }
-
-    public boolean isEmpty() {
-        return centroids.isEmpty();
     }
 }

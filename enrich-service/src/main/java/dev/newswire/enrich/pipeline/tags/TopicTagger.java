@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Stage 7, tags. Each taxonomy topic is scored by the cosine between an all-MiniLM-L6-v2 embedding
  * of the article's title and lead and the topic's prototype (its description's embedding, blended
  * with a centroid learned from labelled news when {@link TagPrototypes} has one), plus evidence:
- * the topic's evidence words found in the title, lead, keyphrases and entity names. The sum goes
+ * the topic's evidence words found in the title, text, keyphrases and entity names. The sum goes
  * through a logistic curve to a 0..1 score; topics at or above the threshold are emitted, best first.
  * Only the lead is embedded because the model's cost grows with length while news puts the topic
  * first (see docs/benchmarks/enrich.md).
@@ -28,11 +28,15 @@ public final class TopicTagger implements Stage {
     public static final double DEFAULT_THRESHOLD = 0.5;
     /** Words of prose after the title that are embedded. */
     static final int LEAD_WORDS = 60;
-    /** How much full evidence (many evidence words found) adds to the cosine. */
-    static final double EVIDENCE_WEIGHT = 0.20;
-    /** Logistic calibration of cosine + evidence to 0..1 (midpoint and width), fitted on a train split. */
-    static final double MIDPOINT = 0.42;
-    static final double WIDTH = 0.05;
+
+    /**
+     * How cosine and evidence become a 0..1 score: {@code raw = cosine + evidenceWeight * evidence},
+     * {@code score = 1 / (1 + exp(-(raw - midpoint) / width))}. One scale for all tags, so that the
+     * order of scores is the order of evidence. Fitted on the TRAIN split by TagEval.
+     */
+    public record Calibration(double evidenceWeight, double midpoint, double width) {
+        public static final Calibration DEFAULT = new Calibration(0.1, 0.33, 0.04);
+    }
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -41,13 +45,16 @@ public final class TopicTagger implements Stage {
     private final Map<String, float[]> prototypes;
     private final double threshold;
     private final int maxTags;
+    private final Calibration calibration;
 
     public TopicTagger(SentenceEmbedder embedder, double threshold, int maxTags) {
-        this(embedder, Taxonomy.defaults(), TagPrototypes.defaults(), threshold, maxTags);
+        this(embedder, Taxonomy.defaults(), TagPrototypes.defaults(), Calibration.DEFAULT, threshold, maxTags);
     }
 
-    public TopicTagger(SentenceEmbedder embedder, Taxonomy taxonomy, TagPrototypes learned, double threshold, int maxTags) {
+    public TopicTagger(SentenceEmbedder embedder, Taxonomy taxonomy, TagPrototypes learned, Calibration calibration,
+                       double threshold, int maxTags) {
         this.embedder = embedder;
+        this.calibration = calibration;
         this.taxonomy = taxonomy;
         this.threshold = threshold;
         this.maxTags = maxTags;
@@ -72,14 +79,21 @@ public final class TopicTagger implements Stage {
         if (!document.isEnglish()) {
             return document.withSkipped(name(), "language '" + document.language() + "': the embedding model and taxonomy are English");
         }
-        String lead = lead(document);
+        String embedded = ((document.title() == null ? "" : document.title() + ". ") + lead(document)).strip();
+        float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
         List<String> names = document.entities().stream().map(Entity::name).toList();
-        return document.withTags(tags(document.title(), lead, document.keyphrases(), names)).withComponent(name(), component());
+        String prose = document.sentences().isEmpty() ? String.valueOf(document.text())
+                : String.join(" ", document.sentences().stream().map(s -> s.text()).toList());
+        String evidence = evidenceText((document.title() == null ? "" : document.title() + " | ") + prose, document.keyphrases(), names);
+        return document.withTags(tags(scores(article, evidence))).withComponent(name(), component());
     }
 
     /** Tags at or above the threshold, best first; a child tag brings its parent along. */
-    public List<Tag> tags(String title, String lead, List<String> keyphrases, List<String> entityNames) {
-        Map<String, Double> scores = scores(title, lead, keyphrases, entityNames);
+    public List<Tag> tags(String title, String text, List<String> keyphrases, List<String> entityNames) {
+        return tags(scores(title, text, keyphrases, entityNames));
+    }
+
+    private List<Tag> tags(Map<String, Double> scores) {
         Map<String, Double> emitted = new HashMap<>();
         for (var e : scores.entrySet()) {
             if (e.getValue() >= threshold) {
@@ -95,18 +109,33 @@ public final class TopicTagger implements Stage {
                 .toList();
     }
 
+    /** Cosine of an article embedding with every topic's prototype (for fitting statistics). */
+    public Map<String, Double> cosines(float[] article) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        prototypes.forEach((id, p) -> out.put(id, SentenceEmbedder.dot(article, p)));
+        return out;
+    }
+
     /** Calibrated 0..1 score of every topic (for evaluation and tests). */
-    public Map<String, Double> scores(String title, String lead, List<String> keyphrases, List<String> entityNames) {
-        String embedded = ((title == null ? "" : title + ". ") + lead).strip();
+    public Map<String, Double> scores(String title, String text, List<String> keyphrases, List<String> entityNames) {
+        String embedded = ((title == null ? "" : title + ". ") + firstWords(text)).strip();
         float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
-        String haystack = " " + normalise(embedded + " | " + String.join(" | ", keyphrases) + " | " + String.join(" | ", entityNames)) + " ";
+        return scores(article, evidenceText((title == null ? "" : title + " | ") + text, keyphrases, entityNames));
+    }
+
+    /** Scores from an article embedding and the text searched for evidence words. */
+    public Map<String, Double> scores(float[] article, String evidenceText) {
+        String haystack = " " + normalise(evidenceText) + " ";
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Taxonomy.Topic topic : taxonomy.topics()) {
-            double cosine = SentenceEmbedder.dot(article, prototypes.get(topic.id()));
-            double raw = cosine + EVIDENCE_WEIGHT * evidence(topic, haystack);
-            scores.put(topic.id(), 1 / (1 + Math.exp(-(raw - MIDPOINT) / WIDTH)));
+            double raw = SentenceEmbedder.dot(article, prototypes.get(topic.id())) + calibration.evidenceWeight() * evidence(topic, haystack);
+            scores.put(topic.id(), 1 / (1 + Math.exp(-(raw - calibration.midpoint()) / calibration.width())));
         }
         return scores;
+    }
+
+    static String evidenceText(String embedded, List<String> keyphrases, List<String> entityNames) {
+        return embedded + " | " + String.join(" | ", keyphrases) + " | " + String.join(" | ", entityNames);
     }
 
     /** 0..1, saturating: the share of "enough" evidence words found (three distinct words is plenty). */
@@ -118,6 +147,11 @@ public final class TopicTagger implements Stage {
             }
         }
         return 1 - Math.exp(-hits / 2.0);
+    }
+
+    static String firstWords(String text) {
+        String[] words = SPACES.split(text.strip());
+        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, LEAD_WORDS)));
     }
 
     /** The first {@link #LEAD_WORDS} words of prose: paragraphs' sentences when split, else the text. */

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Tag quality: agreement of our top tag with editors' section labels, BBC News corpus, TEST split.
+# Usage: bench/enrich/tags-eval.sh [/work/data/bbc-text.csv] [--learn]
+#   --learn  recompute tag-centroids.tsv from the TRAIN split first (then rebuild the service).
+# The corpus (CSV: category,text) is public; copy it under /work/data, never into the repo.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -B -q -o -pl enrich-service test-compile
+./mvnw -B -q -o -pl enrich-service dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test >/dev/null
+cd enrich-service
+java -cp "target/classes:target/test-classes:$(cat ../target/eval.cp 2>/dev/null || cat target/eval.cp)" dev.newswire.enrich.pipeline.tags.TagEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"
