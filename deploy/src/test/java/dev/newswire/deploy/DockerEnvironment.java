@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -22,11 +21,14 @@ final class DockerEnvironment {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    /** Aborts (skip) or fails the calling test when Docker or docker-compose is missing. */
-    static void requireDockerAndCompose(String what) {
+    /**
+     * Fails under CI when Docker or docker-compose is missing; elsewhere prints a banner and returns
+     * why the Docker tests must be skipped. Returns null when they can run.
+     */
+    static String whyDockerTestsCannotRun(String what) {
         if (Boolean.getBoolean("newswire.compose.skip")) {
             banner(what + " SKIPPED: -Dnewswire.compose.skip=true");
-            Assumptions.abort("-Dnewswire.compose.skip=true");
+            return "-Dnewswire.compose.skip=true";
         }
         String missing = null;
         if (!dockerAvailable()) {
@@ -35,14 +37,14 @@ final class DockerEnvironment {
             missing = "docker-compose (Compose v1.29+) is not installed";
         }
         if (missing == null) {
-            return;
+            return null;
         }
         String howTo = "run deploy/ci/docker-setup.sh (installs docker.io docker-compose debootstrap, starts dockerd, builds the base image)";
         if (onCi()) {
             fail(what + " cannot run under CI=true: " + missing + "; " + howTo);
         }
         banner(what + " SKIPPED: " + missing + ". It runs for real in CI; to run it here, " + howTo);
-        Assumptions.abort(missing);
+        return missing;
     }
 
     private static boolean dockerAvailable() {
