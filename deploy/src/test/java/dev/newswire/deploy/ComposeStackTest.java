@@ -122,6 +122,12 @@ class ComposeStackTest {
             long stop = System.currentTimeMillis();
             compose.stop();
             Measurements.record("compose down", System.currentTimeMillis() - stop);
+            try {
+                // Every run with new jars leaves the previous image layers dangling: drop ours only.
+                DockerEnvironment.run(List.of("docker", "image", "prune", "-f", "--filter", "label=dev.newswire.image"), 120);
+            } catch (Exception | AssertionError e) {
+                System.err.println("[deploy] could not prune dangling newswire images: " + e.getMessage());
+            }
             Measurements.write();
         }
     }
