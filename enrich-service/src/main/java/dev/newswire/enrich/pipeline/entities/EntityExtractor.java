@@ -10,7 +10,9 @@ import dev.newswire.model.EntityType;
 import dev.newswire.model.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -83,15 +85,33 @@ public final class EntityExtractor implements Stage {
         for (Sentence s : sentences) {
             words.add(s.tokens().stream().map(Token::text).toList());
         }
-        List<List<String>> labels = consistency.apply(words, recognizer.label(words));
+        // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
+        // as a person) cannot teach it a wrong surname.
+        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(words)));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
             for (TokenSpans.Run run : TokenSpans.runs(labels.get(i))) {
+                int start = tokens.get(run.start()).start();
+                int end = tokens.get(run.end() - 1).end();
+                String surface = sentences.get(i).text().substring(start - sentences.get(i).start(), end - sentences.get(i).start());
+                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens)));
+            }
+        }
+        return splitCompounds(mentions);
+    }
+
+    /** A copy of {@code labels} with verbs, adverbs and function words at the edges of runs set to O. */
+    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels) {
+        List<List<String>> out = new ArrayList<>(labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            List<Token> tokens = sentences.get(i).tokens();
+            List<String> sentence = new ArrayList<>(labels.get(i));
+            for (TokenSpans.Run run : TokenSpans.runs(labels.get(i))) {
                 int first = run.start();
                 int last = run.end() - 1;
                 // The CRF sometimes pulls a sentence-initial adverb or an imperative verb into a name
-                // ("Ultimately", "Empower UN"); names are nouns, so function words are trimmed off.
+                // ("Ultimately", "Demonstrating Washington"); names are nouns, so those are trimmed off.
                 while (first <= last && NOT_IN_NAMES.matcher(tokens.get(first).pos()).matches()) {
                     first++;
                 }
@@ -102,16 +122,53 @@ public final class EntityExtractor implements Stage {
                         && (adverbBeforeComma(tokens, first, last) || gerundBeforeName(tokens, first, last))) {
                     first++;
                 }
-                if (first > last) {
-                    continue;
+                for (int k = run.start(); k < run.end(); k++) {
+                    if (k < first || k > last) {
+                        sentence.set(k, EntityRecognizer.OTHER);
+                    }
                 }
-                int start = tokens.get(first).start();
-                int end = tokens.get(last).end();
-                String surface = sentences.get(i).text().substring(start - sentences.get(i).start(), end - sentences.get(i).start());
-                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens)));
+            }
+            out.add(sentence);
+        }
+        return out;
+    }
+
+    /**
+     * "Israel-Hamas talks", "the Trump-Netanyahu meeting", "US-Iran tensions": tokens stay whole for
+     * the CRF (as in its CoNLL training data), which then calls the compound one MISC name. When
+     * every part is a name recognised on its own elsewhere in the article, the compound becomes one
+     * mention per part with that part's type; "Anne-Gaelle Sidot" stays whole.
+     */
+    static List<Mention> splitCompounds(List<Mention> mentions) {
+        Map<String, String> known = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.surface().indexOf('-') < 0) {
+                known.putIfAbsent(m.surface(), m.type());
+                String[] words = m.surface().split(" ");
+                if (m.type().equals("PERSON") && words.length > 1) {
+                    known.putIfAbsent(words[words.length - 1], "PERSON");
+                }
             }
         }
-        return mentions;
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            String[] parts = m.surface().split("-");
+            boolean allKnown = parts.length > 1;
+            for (String part : parts) {
+                allKnown &= known.containsKey(part);
+            }
+            if (!allKnown) {
+                out.add(m);
+                continue;
+            }
+            int at = 0;
+            for (String part : parts) {
+                int offset = m.surface().indexOf(part, at);
+                out.add(new Mention(m.start() + offset, m.start() + offset + part.length(), part, known.get(part)));
+                at = offset + part.length();
+            }
+        }
+        return out;
     }
 
     /**

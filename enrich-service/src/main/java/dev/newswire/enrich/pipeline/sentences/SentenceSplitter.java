@@ -96,10 +96,16 @@ public final class SentenceSplitter implements Stage {
     }
 
     private void split(String text, int from, int to, List<Sentence> out) {
-        String blockText = text.substring(from, to);
+        // The leading space works around OpenNLP 2.5.6 SentenceDetectorME.isAcceptableBreak, which
+        // reads charAt(-1) (StringIndexOutOfBoundsException) when a text starts with a dictionary
+        // abbreviation such as "U.S. debt futures ...".
+        String blockText = " " + text.substring(from, to);
         for (Span s : sentences.sentPosDetect(blockText)) {
-            int start = from + s.getStart();
-            int end = from + s.getEnd();
+            int start = from + Math.max(0, s.getStart() - 1);
+            int end = from + s.getEnd() - 1;
+            if (end <= start) {
+                continue;
+            }
             String sentenceText = text.substring(start, end);
             Span[] spans = TokenAdjuster.adjust(sentenceText, tokenizer.tokenizePos(sentenceText));
             String[] words = Span.spansToStrings(spans, sentenceText);

@@ -8,8 +8,9 @@ import opennlp.tools.util.Span;
 /**
  * Brings OpenNLP's UD tokens closer to the Penn Treebank / CoNLL-2003 convention that the CoreNLP
  * NER model was trained on. The UD EWT tokenizer keeps clitics attached ("Trump's", "didn't") and
- * splits hyphenated words ("Al", "-", "Ansari"; "Israel", "-Hamas"); both hurt NER: a possessive
- * glued to a name is an unknown word, and a split hyphenated name becomes two people. Hand-written
+ * splits hyphenated words ("Al", "-", "Ansari"; "Israel", "-Hamas") and some initials ("H", ".");
+ * all hurt NER: a possessive glued to a name is an unknown word, a split hyphenated name becomes
+ * two people, a lone initial drops out of the name. Hand-written
  * because no OpenNLP option does this; it only moves token boundaries, never changes text.
  */
 final class TokenAdjuster {
@@ -20,23 +21,19 @@ final class TokenAdjuster {
     }
 
     static Span[] adjust(String sentence, Span[] tokens) {
-        return mergeHyphenated(sentence, splitHyphenatedNames(sentence, splitClitics(sentence, tokens)));
+        return mergeHyphenated(sentence, joinInitials(sentence, splitClitics(sentence, tokens)));
     }
 
-    /** "US-Iran" to "US", "-", "Iran" and "-Hamas" to "-", "Hamas", so each name is its own token. */
-    private static List<Span> splitHyphenatedNames(String text, List<Span> tokens) {
+    /** "H", "." to "H." (an initial, as in "H. Morris") unless the period ends the sentence. */
+    private static List<Span> joinInitials(String text, List<Span> tokens) {
         List<Span> out = new ArrayList<>(tokens.size());
-        for (Span t : tokens) {
-            String word = text.substring(t.getStart(), t.getEnd());
-            int hyphen = word.indexOf('-', 0);
-            if (word.length() > 1 && hyphen == 0 && Character.isUpperCase(word.charAt(1))) {
-                out.add(new Span(t.getStart(), t.getStart() + 1));
-                out.add(new Span(t.getStart() + 1, t.getEnd()));
-            } else if (hyphen > 0 && hyphen < word.length() - 1 && word.indexOf('-', hyphen + 1) < 0
-                    && !joinable(word.substring(0, hyphen), word.substring(hyphen + 1))) {
-                out.add(new Span(t.getStart(), t.getStart() + hyphen));
-                out.add(new Span(t.getStart() + hyphen, t.getStart() + hyphen + 1));
-                out.add(new Span(t.getStart() + hyphen + 1, t.getEnd()));
+        for (int i = 0; i < tokens.size(); i++) {
+            Span t = tokens.get(i);
+            boolean initial = t.length() == 1 && Character.isUpperCase(text.charAt(t.getStart()));
+            if (initial && i + 2 < tokens.size() && tokens.get(i + 1).getStart() == t.getEnd()
+                    && text.substring(tokens.get(i + 1).getStart(), tokens.get(i + 1).getEnd()).equals(".")) {
+                out.add(new Span(t.getStart(), tokens.get(i + 1).getEnd()));
+                i++;
             } else {
                 out.add(t);
             }
@@ -75,11 +72,10 @@ final class TokenAdjuster {
 
     /**
      * Joins "X", "-", "Y" and "X", "-Y" when nothing separates them in the text and the result is
-     * one word ("Al-Ansari", "60-day", "self-defense"); two capitalised names stay apart
-     * ("Israel-Hamas", "Trump-Netanyahu") so NER sees both.
+     * one word, as in CoNLL-2003 ("Al-Ansari", "Anne-Gaelle", "60-day", "Israel-Hamas"). Compounds
+     * of two names are split again after NER by {@code EntityExtractor}, which knows both names.
      */
     private static Span[] mergeHyphenated(String text, List<Span> tokens) {
-        // Tokens split just above are never re-joined: joinable() refuses the same pairs.
         List<Span> out = new ArrayList<>(tokens.size());
         int i = 0;
         while (i < tokens.size()) {
@@ -107,14 +103,9 @@ final class TokenAdjuster {
         return out.toArray(new Span[0]);
     }
 
-    /** One hyphenated word unless both sides are names: capitalised, and the left one an acronym or longer than "Al". */
+    /** Letters or digits touch the hyphen on both sides. */
     static boolean joinable(String left, String right) {
-        if (left.isEmpty() || right.isEmpty() || !Character.isLetterOrDigit(left.charAt(left.length() - 1))
-                || !Character.isLetterOrDigit(right.charAt(0))) {
-            return false;
-        }
-        boolean leftName = Character.isUpperCase(left.charAt(0)) && (left.length() > 3 || left.equals(left.toUpperCase(Locale.ROOT)));
-        boolean rightName = Character.isUpperCase(right.charAt(0));
-        return !(leftName && rightName);
+        return !left.isEmpty() && !right.isEmpty() && Character.isLetterOrDigit(left.charAt(left.length() - 1))
+                && Character.isLetterOrDigit(right.charAt(0));
     }
 }

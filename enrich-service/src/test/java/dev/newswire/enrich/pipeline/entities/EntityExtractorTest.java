@@ -89,4 +89,13 @@ class EntityExtractorTest {
         assertThat(d.text()).contains("Netanyahou");
         assertThat(d.blocks()).extracting(Block::kind).contains(Block.Kind.PARAGRAPH);
     }
+
+    @Test
+    void compoundsOfKnownNamesAreSplitIntoTheirParts() {
+        Document d = EnglishStages.run(SeedArticles.seed("001"));
+        assertThat(d.entities()).extracting(Entity::name).doesNotContain("Israel-Hamas", "US-Iran");
+        Entity iran = named(d, "Iran").orElseThrow();
+        // "US-Iran confrontations" counts for Iran (and the United States), with exact spans.
+        assertThat(iran.spans()).anySatisfy(s -> assertThat(d.text().substring(s.start() - 3, s.end())).isEqualTo("US-Iran"));
+    }
 }

@@ -59,8 +59,67 @@ public final class NerEvaluation {
                 file, docs.size(), tokens, crf.component(), loadMs);
         System.out.printf(Locale.ROOT, "CPU time: CRF tagging %.1f ms per 1,000 tokens, post-processing %.2f ms per 1,000 tokens (first pass, includes JIT warm-up)%n",
                 tagNanos / 1e6 / tokens * 1000, postNanos / 1e6 / tokens * 1000);
-        print("CoreNLP CRF alone", base);
-        print("CRF + document consistency + alias table", ours);
+        print("CoreNLP CRF alone (gold CoNLL tokens)", base);
+        print("CRF + document consistency (gold CoNLL tokens)", ours);
+        if (!Boolean.getBoolean("ner.goldTokensOnly")) {
+            textPath(docs, crf, consistency);
+        }
+    }
+
+    /**
+     * The service's own path: each CoNLL sentence is detokenised into plain text, split and
+     * tokenised by our {@link SentenceSplitter} (OpenNLP + {@code TokenAdjuster}), tagged, and the
+     * predicted character spans are compared with the gold tokens' character spans.
+     */
+    static void textPath(List<Doc> docs, EntityRecognizer crf, LabelConsistency consistency) {
+        dev.newswire.enrich.pipeline.sentences.SentenceSplitter splitter = new dev.newswire.enrich.pipeline.sentences.SentenceSplitter();
+        Counts base = new Counts();
+        Counts ours = new Counts();
+        for (Doc doc : docs) {
+            StringBuilder text = new StringBuilder();
+            Set<Span> gold = new HashSet<>();
+            List<dev.newswire.enrich.pipeline.Sentence> sentences = new ArrayList<>();
+            for (int s = 0; s < doc.words().size(); s++) {
+                int sentenceStart = text.length();
+                List<int[]> offsets = Detokenizer.append(text, doc.words().get(s));
+                for (Span g : goldSpans(List.of(doc.gold().get(s)))) {
+                    gold.add(new Span(0, offsets.get(g.start())[0], offsets.get(g.end() - 1)[1], g.type()));
+                }
+                sentences.addAll(splitter.split(text.toString(), sentenceStart, text.length()));
+                text.append('\n');
+            }
+            List<List<String>> words = new ArrayList<>();
+            for (dev.newswire.enrich.pipeline.Sentence sentence : sentences) {
+                words.add(sentence.tokens().stream().map(dev.newswire.enrich.pipeline.Token::text).toList());
+            }
+            List<List<String>> predicted = crf.label(words);
+            base.add(gold, charSpans(sentences, predicted));
+            Set<Span> fixed = charSpans(sentences, consistency.apply(words, predicted));
+            ours.add(gold, fixed);
+            if (Boolean.getBoolean("ner.debug")) {
+                for (Span g : gold) {
+                    if (!fixed.contains(g)) {
+                        String found = fixed.stream().filter(p -> p.start() < g.end() && p.end() > g.start())
+                                .map(p -> text.substring(p.start(), p.end()) + "/" + p.type()).toList().toString();
+                        System.out.println("missed " + g.type() + " [" + text.substring(g.start(), g.end()) + "] got " + found
+                                + " in: " + text.substring(Math.max(0, g.start() - 40), Math.min(text.length(), g.end() + 40)).replace('\n', ' '));
+                    }
+                }
+            }
+        }
+        print("CoreNLP CRF alone (our text path: detokenised text, OpenNLP tokens + adjustments)", base);
+        print("CRF + document consistency (our text path)", ours);
+    }
+
+    private static Set<Span> charSpans(List<dev.newswire.enrich.pipeline.Sentence> sentences, List<List<String>> labels) {
+        Set<Span> spans = new HashSet<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<dev.newswire.enrich.pipeline.Token> tokens = sentences.get(s).tokens();
+            for (TokenSpans.Run run : TokenSpans.runs(labels.get(s))) {
+                spans.add(new Span(0, tokens.get(run.start()).start(), tokens.get(run.end() - 1).end(), conll(run.type())));
+            }
+        }
+        return spans;
     }
 
     static void print(String title, Counts c) {
