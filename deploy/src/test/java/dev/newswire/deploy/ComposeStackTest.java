@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.NewsJson;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -167,6 +171,14 @@ class ComposeStackTest {
             reader.close();
         }
         Measurements.record("replay -> all seeds enriched on SSE", System.currentTimeMillis() - replayed);
+        // Every event's data is an EnrichedArticle by the contract's JSON Schema (news-model).
+        JsonSchema schema;
+        try (InputStream in = EnrichedArticle.class.getResourceAsStream("/schemas/enriched-article.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        for (String data : reader.dataOf("article")) {
+            assertThat(schema.validate(JSON.readTree(data))).as("SSE data vs enriched-article.schema.json: %s", data).isEmpty();
+        }
         for (EnrichedArticle article : received) {
             assertThat(article.text()).as("enriched text of %s", article.id()).isNotBlank();
             assertThat(article.pipeline()).as("provenance of %s", article.id()).isNotNull();
