@@ -119,6 +119,25 @@ class DockerFilesTest {
         }
     }
 
+    /** The topic settings compose creates are the ones the Strimzi KafkaTopics declare. */
+    @Test
+    void composeTopicSettingsAgreeWithTheKafkaTopics() throws IOException {
+        String init = String.valueOf(list(at(map(compose("docker-compose.yml").get("services")), "kafka-init", "command")).get(0));
+        Map<String, Map<String, Object>> topics = KubernetesManifestsTest.topics(KubernetesManifestsTest.rendered("base"));
+        Matcher create = Pattern.compile("(?m)^\\s*create (\\S+)(.*)$").matcher(init);
+        int seen = 0;
+        while (create.find()) {
+            seen++;
+            Map<String, Object> declared = map(at(topics.get(create.group(1)), "spec", "config"));
+            Matcher config = Pattern.compile("--config (\\S+)=(\\S+)").matcher(create.group(2));
+            while (config.find()) {
+                assertThat(String.valueOf(declared.get(config.group(1))))
+                        .as("%s %s in compose vs KafkaTopic", create.group(1), config.group(1)).isEqualTo(config.group(2));
+            }
+        }
+        assertThat(seen).isEqualTo(3);
+    }
+
     /** Compose's own validator (v1.29 here) on both file sets: the syntax both versions accept. */
     @Test
     void dockerComposeAcceptsBothFileSets() throws Exception {
