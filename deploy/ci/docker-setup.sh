@@ -23,6 +23,13 @@ fi
 
 if ! docker info >/dev/null 2>&1; then
   log "starting dockerd (log: /tmp/dockerd.log)"
+  # A daemon killed with the previous session leaves pid files behind that can stop a new one.
+  for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    pid="$(cat "$pidfile" 2>/dev/null || true)"
+    if [ -n "$pid" ] && ! grep -qs '^State:[[:space:]]*[RSD]' "/proc/$pid/status"; then
+      as_root rm -f "$pidfile"
+    fi
+  done
   # No init system to rely on in CI containers/VMs: run the daemon directly, detached.
   as_root sh -c 'nohup dockerd >/tmp/dockerd.log 2>&1 &'
   for _ in $(seq 1 60); do
