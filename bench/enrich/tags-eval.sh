@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q -o -pl enrich-service test-compile
 ./mvnw -B -q -o -pl enrich-service dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test >/dev/null
 cd enrich-service
-java -cp "target/classes:target/test-classes:$(cat ../target/eval.cp 2>/dev/null || cat target/eval.cp)" dev.newswire.enrich.pipeline.tags.TagEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"
+java -cp "target/classes:target/test-classes:$(cat target/eval.cp)" dev.newswire.enrich.pipeline.tags.TagEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"

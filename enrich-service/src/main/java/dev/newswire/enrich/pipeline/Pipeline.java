@@ -3,6 +3,7 @@ package dev.newswire.enrich.pipeline;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
 import dev.newswire.enrich.pipeline.clean.TextCleaner;
 import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.entities.EntityExtractor;
 import dev.newswire.enrich.pipeline.keyphrases.KeyphraseExtractor;
 import dev.newswire.enrich.pipeline.language.LanguageDetector;
 import dev.newswire.enrich.pipeline.sentences.SentenceSplitter;
@@ -46,7 +47,9 @@ public final class Pipeline {
         stages.add(new TitleAndAuthorExtractor());     // 2. headline and "By ..." authors
         stages.add(new LanguageDetector());            // 3. language; non-English skips 4-8
         stages.add(new SentenceSplitter());            // 4. sentences, tokens, POS of prose blocks
-        stages.addAll(EntityStages.create());          // 5. entities (CoreNLP + alias merge + salience)
+        EntityExtractor entities = new EntityExtractor();
+        entities.warmUp();                             //    first CoreNLP call is slow: pay it before ready
+        stages.add(entities);                          // 5. entities (CoreNLP + alias merge + salience)
         stages.add(new KeyphraseExtractor(settings.maxKeyphrases()));                    // 6.
         stages.add(new TopicTagger(embedder, settings.tagThreshold(), settings.maxTags())); // 7.
         stages.add(new Summarizer(settings.summarySentences()));                         // 8.

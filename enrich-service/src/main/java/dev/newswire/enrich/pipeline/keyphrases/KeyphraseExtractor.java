@@ -66,12 +66,13 @@ public final class KeyphraseExtractor implements Stage {
         String titleKey = title == null ? "" : " " + title.toLowerCase(Locale.ROOT) + " ";
         for (int index = 0; index < sentences.size(); index++) {
             final int i = index;
-            for (List<Token> phrase : finder.find(sentences.get(i).tokens(), MAX_WORDS)) {
-                NounPhraseFinder.Phrase p = finder.describe(phrase);
+            List<Token> tokens = sentences.get(i).tokens();
+            for (List<Token> phrase : finder.find(tokens, MAX_WORDS)) {
+                NounPhraseFinder.Phrase p = finder.describe(phrase, !tokens.isEmpty() && phrase.get(0) == tokens.get(0));
                 if (p.properNounsOnly() && p.words().size() == 1) {
                     continue; // a lone name is an entity's business
                 }
-                Candidate c = candidates.computeIfAbsent(p.key(), k -> new Candidate(p.key(), p.words(), i));
+                Candidate c = candidates.computeIfAbsent(p.key(), k -> new Candidate(p.key(), p.words(), i, p.properNounsOnly()));
                 c.count++;
                 c.surfaces.merge(p.surface(), 1, Integer::sum);
             }
@@ -143,14 +144,41 @@ public final class KeyphraseExtractor implements Stage {
         return union.isEmpty() ? 0 : (double) common.size() / union.size();
     }
 
+    /**
+     * True for an entity's name or alias, and for a run of proper nouns that contains one
+     * ("US President Donald Trump"): a title plus a name is still just the name.
+     */
     private static boolean isEntityName(Candidate c, List<Entity> entities) {
         String phrase = c.bestSurface();
+        String padded = " " + phrase.toLowerCase(Locale.ROOT) + " ";
         for (Entity e : entities) {
             if (e.isNamed(phrase) || e.isNamed(String.join(" ", c.words))) {
                 return true;
             }
+            if (c.properNounsOnly || isTitleCase(phrase)) {
+                for (String name : names(e)) {
+                    if (padded.contains(" " + name.toLowerCase(Locale.ROOT) + " ")) {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
+    }
+
+    private static boolean isTitleCase(String phrase) {
+        for (String w : phrase.split("[\\s-]+")) {
+            if (!w.isEmpty() && !Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> names(Entity e) {
+        List<String> out = new ArrayList<>(e.aliases());
+        out.add(e.name());
+        return out;
     }
 
     private static final class Candidate {
@@ -161,7 +189,10 @@ public final class KeyphraseExtractor implements Stage {
         int count;
         double score;
 
-        Candidate(String key, List<String> words, int firstSentence) {
+        final boolean properNounsOnly;
+
+        Candidate(String key, List<String> words, int firstSentence, boolean properNounsOnly) {
+            this.properNounsOnly = properNounsOnly;
             this.key = key;
             this.words = words;
             this.firstSentence = firstSentence;

@@ -57,7 +57,8 @@ final class NounPhraseFinder {
         return out;
     }
 
-    Phrase describe(List<Token> phrase) {
+    /** @param sentenceStart whether the phrase's first token starts its sentence */
+    Phrase describe(List<Token> phrase, boolean sentenceStart) {
         List<String> words = new ArrayList<>();
         StringBuilder surface = new StringBuilder();
         boolean proper = true;
@@ -66,8 +67,8 @@ final class NounPhraseFinder {
             boolean isProper = t.pos().startsWith("NNP");
             proper &= isProper;
             String text = t.text();
-            // sentence-initial capitals on common words: lower them ("Ceasefire talks" -> "ceasefire talks")
-            if (!isProper && Character.isUpperCase(text.charAt(0)) && !isAllCaps(text)) {
+            // a capital that only comes from starting the sentence: lower it ("Ceasefire talks" -> "ceasefire talks")
+            if (k == 0 && sentenceStart && !isProper && Character.isUpperCase(text.charAt(0)) && !isAllCaps(text)) {
                 text = text.toLowerCase(Locale.ROOT);
             }
             if (k > 0 && !"HYPH".equals(t.pos()) && !"HYPH".equals(phrase.get(k - 1).pos())) {

@@ -1,0 +1,59 @@
+package dev.newswire.enrich.pipeline.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Seeds;
+import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.keyphrases.KeyphraseExtractor;
+import dev.newswire.model.Tag;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TopicTaggerTest {
+
+    private static TopicTagger tagger;
+
+    @BeforeAll
+    static void load() {
+        tagger = new TopicTagger(new SentenceEmbedder(), TopicTagger.DEFAULT_THRESHOLD, 5);
+    }
+
+    @Test
+    void everySeedIsTaggedDiplomacyAndConflict() {
+        KeyphraseExtractor keyphrases = new KeyphraseExtractor(10);
+        for (Path seed : Seeds.all()) {
+            Document d = tagger.apply(keyphrases.apply(Seeds.prepared(seed)));
+            assertThat(d.tags().stream().map(Tag::id)).as(seed.toString()).contains("politics/diplomacy", "conflict");
+            assertThat(d.tags()).isSortedAccordingTo(TopicTagger.bestFirst());
+            assertThat(d.tags()).allMatch(t -> t.score() >= TopicTagger.DEFAULT_THRESHOLD && t.score() <= 1);
+        }
+    }
+
+    @Test
+    void sportAndBusinessStoriesGetTheirSections() {
+        List<Tag> sport = tagger.tags("Arsenal beat Chelsea to reach the cup final",
+                "Arsenal reached the FA Cup final after a 2-1 win over Chelsea at Wembley on Saturday, with the winning goal "
+                        + "scored in the last minute. The manager praised his players for a disciplined performance.", List.of(), List.of());
+        assertThat(sport.get(0).id()).isEqualTo("sport");
+        List<Tag> business = tagger.tags("Carmaker profits fall as sales slow",
+                "Quarterly profits at the carmaker fell 20% as sales slowed in Europe and China, the company said on Tuesday. "
+                        + "Its shares dropped 5% and investors worried about rising costs and weaker demand.", List.of(), List.of());
+        assertThat(business.get(0).id()).startsWith("economy");
+    }
+
+    @Test
+    void taxonomyHasTheSeventeenIptcTopLevelTopicsAndKnownChildren() {
+        Taxonomy taxonomy = Taxonomy.defaults();
+        assertThat(taxonomy.topics().stream().filter(Taxonomy.Topic::isTopLevel).map(Taxonomy.Topic::id))
+                .containsExactlyInAnyOrder("arts", "conflict", "crime", "disaster", "economy", "education", "environment",
+                        "health", "human-interest", "labour", "lifestyle", "politics", "religion", "science", "society",
+                        "sport", "weather");
+        assertThat(taxonomy.get("politics/diplomacy")).isPresent();
+        assertThat(taxonomy.get("politics/elections")).isPresent();
+        assertThat(taxonomy.get("politics/humanitarian-aid")).isPresent();
+        assertThat(taxonomy.topics()).allMatch(t -> !t.label().isBlank() && !t.description().isBlank());
+    }
+}
