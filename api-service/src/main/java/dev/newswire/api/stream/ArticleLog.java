@@ -37,10 +37,11 @@ public final class ArticleLog {
 
     /**
      * Appends a record (single writer). Returns the stored record; {@code evicted} receives the
-     * record that fell out of the ring, if any, so indexes can drop it.
+     * record that fell out of the ring, if any, so indexes can drop it; {@code beforeVisible} runs
+     * before readers can see the new record (so indexes are never behind the log).
      */
     public StoredArticle append(int partition, long offset, long timestamp, dev.newswire.model.EnrichedArticle article,
-                                byte[] json, Consumer<StoredArticle> evicted) {
+                                byte[] json, Consumer<StoredArticle> evicted, Consumer<StoredArticle> beforeVisible) {
         long seq = head;
         Position after = position.after(partition, offset);
         StoredArticle stored = StoredArticle.of(seq, partition, offset, timestamp, article, json, after);
@@ -53,6 +54,7 @@ public final class ArticleLog {
             first = old.seq() + 1;
             evicted.accept(old);
         }
+        beforeVisible.accept(stored);
         position = after;
         head = seq + 1;
         return stored;

@@ -60,9 +60,7 @@ public class ArticleView {
     }
 
     public StoredArticle append(int partition, long offset, long timestamp, EnrichedArticle article) {
-        StoredArticle stored = log.append(partition, offset, timestamp, article, json(article), index::evict);
-        index.put(stored);
-        return stored;
+        return log.append(partition, offset, timestamp, article, json(article), index::evict, index::put);
     }
 
     public ArticleLog log() {

@@ -49,7 +49,9 @@ public class KafkaCatchUp {
         });
     }
 
-    void start(Subscriber subscriber, Position from, ArticleLog log, Runnable thenOnLoop) {
+    void start(Subscriber subscriber, Position from, ArticleView view, Runnable thenOnLoop) {
+        ArticleLog log = view.log();
+        ArticleIndex latest = view.index();
         Map<Integer, Long> until = new HashMap<>();
         for (int p = 0; p < log.position().partitions(); p++) {
             if (from.next(p) < log.floor(p)) {
@@ -58,7 +60,7 @@ public class KafkaCatchUp {
         }
         workers.execute(() -> {
             try {
-                read(subscriber, from, until);
+                read(subscriber, from, until, latest);
                 subscriber.loop.execute(thenOnLoop);
             } catch (Exception e) {
                 LOG.warnf("catch-up from Kafka failed, closing the stream so the client resumes: %s", e.toString());
@@ -71,7 +73,7 @@ public class KafkaCatchUp {
         });
     }
 
-    private void read(Subscriber subscriber, Position from, Map<Integer, Long> until) throws Exception {
+    private void read(Subscriber subscriber, Position from, Map<Integer, Long> until, ArticleIndex latest) throws Exception {
         try (KafkaConsumer<byte[], byte[]> consumer = clients.consumer("catch-up")) {
             Map<TopicPartition, Long> pending = new HashMap<>();
             until.forEach((p, end) -> pending.put(new TopicPartition(config.topic(), p), end));
@@ -89,7 +91,9 @@ public class KafkaCatchUp {
                     }
                     position = position.after(record.partition(), record.offset());
                     Optional<EnrichedArticle> article = ArticleView.parse(record.value());
-                    if (article.isPresent() && subscriber.filter.matches(article.get())) {
+                    // A newer version of the article in the view replaces this one (compaction semantics).
+                    if (article.isPresent() && latest.byId(article.get().id()) == null
+                            && subscriber.filter.matches(article.get())) {
                         frames.add(SseFrames.article(position.token(), ArticleView.json(article.get())));
                     }
                 }

@@ -107,7 +107,7 @@ public class StreamHub {
         if (!log.covers(position)) {
             subscriber.state = Subscriber.State.CATCHING_UP;
             subscriber.position = position;
-            catchUp.start(subscriber, position, log, () -> continueFrom(subscriber));
+            catchUp.start(subscriber, position, view, () -> continueFrom(subscriber));
             return;
         }
         subscriber.position = position;
@@ -161,7 +161,7 @@ public class StreamHub {
                 continueFrom(subscriber);
                 return;
             }
-            subscriber.offer(stored, null);
+            subscriber.offer(stored, null, view.index());
             if (subscriber.response.writeQueueFull()) {
                 subscriber.response.drainHandler(v -> replay(subscriber));
                 return;

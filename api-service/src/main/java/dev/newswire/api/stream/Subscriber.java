@@ -46,6 +46,15 @@ final class Subscriber {
      * are memoised per record in {@code memo} so 10,000 subscribers with one filter cost one check.
      */
     boolean offer(StoredArticle stored, Map<ArticleFilter, Boolean> memo) {
+        return offer(stored, memo, null);
+    }
+
+    /**
+     * With {@code latest} (replays of history), a record superseded by a newer version of the same
+     * article is passed over (its position still counts): the replay shows what a fully compacted
+     * topic would, so a re-enriched article appears once, and a resume never repeats an article.
+     */
+    boolean offer(StoredArticle stored, Map<ArticleFilter, Boolean> memo, ArticleIndex latest) {
         if (state == State.CLOSED) {
             return false;
         }
@@ -61,7 +70,7 @@ final class Subscriber {
             position = null;
         }
         reached = position != null ? position : stored.tokenAfter();
-        if (!fresh || !accepts(stored, memo)) {
+        if (!fresh || (latest != null && latest.byId(stored.id()) != stored) || !accepts(stored, memo)) {
             return true;
         }
         write(position == null ? stored.frame() : SseFrames.article(position.token(), stored.json()));

@@ -147,4 +147,33 @@ class StreamResumeTest {
             assertThat(Position.parse(event.id()).partitions()).isEqualTo(NewswireKafkaResource.TEST_PARTITIONS);
         }
     }
+
+    @Test
+    void aReEnrichedArticleIsReplayedOnceInItsLatestVersion() {
+        String marker = "r" + UUID.randomUUID().toString().substring(0, 8);
+        EnrichedArticle v1 = about(marker, "first version");
+        EnrichedArticle v2 = new EnrichedArticle(v1.id(), v1.source(), v1.url(), "second version " + marker, v1.authors(),
+                v1.language(), v1.text(), v1.summary(), v1.entities(), v1.tags(), v1.keyphrases(), null, null,
+                v1.publishedAt(), v1.receivedAt(), Instant.now(), null);
+        EnrichedArticle other = about(marker, "other");
+        publish(v1);
+        publish(other);
+        publish(v2);
+        try (SseClient live = SseClient.open(stream + "?entity=" + marker)) {
+            // Replay from the start shows the article once, latest version, at the place of its latest version.
+            try (SseClient replay = SseClient.open(stream + "?from=earliest&entity=" + marker)) {
+                EnrichedArticle sentinel = about(marker, "sentinel");
+                publish(sentinel);
+                assertThat(replay.awaitArticle(sentinel.id())).containsExactly(other.id(), v1.id(), sentinel.id());
+                assertThat(replay.articles().get(1).json().get("title").asText()).isEqualTo(v2.title());
+                // Live subscribers see every new version as it happens.
+                EnrichedArticle v3 = new EnrichedArticle(v1.id(), v1.source(), v1.url(), "third version " + marker, v1.authors(),
+                        v1.language(), v1.text(), v1.summary(), v1.entities(), v1.tags(), v1.keyphrases(), null, null,
+                        v1.publishedAt(), v1.receivedAt(), Instant.now(), null);
+                publish(v3);
+                org.awaitility.Awaitility.await().until(() -> live.articles().size() == 2 && replay.articles().size() == 4);
+                assertThat(live.articleIds()).containsExactly(sentinel.id(), v1.id());
+            }
+        }
+    }
 }

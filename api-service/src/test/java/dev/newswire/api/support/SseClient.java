@@ -21,6 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A real SSE client on the JDK HttpClient: parses the event stream on a thread into a list. */
 public final class SseClient implements AutoCloseable {
 
+    static {
+        // The shared 2-core machine and CI can be slow; a generous ceiling keeps waits honest, not flaky.
+        org.awaitility.Awaitility.setDefaultTimeout(java.time.Duration.ofSeconds(60));
+    }
+
     public record Event(String event, String id, String data) {
         public JsonNode json() {
             try {

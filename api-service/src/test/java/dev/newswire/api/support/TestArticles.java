@@ -21,6 +21,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Builds EnrichedArticles and publishes them to the real test broker with a plain producer. */
 public final class TestArticles {
 
+    static {
+        // The shared 2-core machine and CI can be slow; a generous ceiling keeps waits honest, not flaky.
+        org.awaitility.Awaitility.setDefaultTimeout(java.time.Duration.ofSeconds(60));
+    }
+
     private TestArticles() {
     }
 
@@ -48,6 +53,20 @@ public final class TestArticles {
         try (KafkaProducer<String, String> producer = producer()) {
             return producer.send(new ProducerRecord<>(topic, null, timestamp, article.id(),
                     NewsJson.mapper().writeValueAsString(article))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("publish failed", e);
+        }
+    }
+
+    /** Publishes in order with one producer; returns each record's metadata. */
+    public static List<RecordMetadata> publishAll(String topic, List<EnrichedArticle> articles) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<RecordMetadata> out = new java.util.ArrayList<>();
+            for (EnrichedArticle article : articles) {
+                out.add(producer.send(new ProducerRecord<>(topic, article.id(),
+                        NewsJson.mapper().writeValueAsString(article))).get(30, TimeUnit.SECONDS));
+            }
+            return out;
         } catch (Exception e) {
             throw new IllegalStateException("publish failed", e);
         }
