@@ -62,8 +62,8 @@ final class ReplayJob implements Runnable {
     public void run() {
         startedAt = Instant.now();
         startedNanos = System.nanoTime();
-        LOG.infof("Replay %s: %d article(s) from %d file(s) in %s (glob %s, rate %s/s%s)", id, items.size(),
-                files.size(), dir, request.pattern(), request.rate() <= 0 ? "max" : request.rate(),
+        LOG.infof("Replay %s: %d article(s) from %d file(s) in %s (glob %s, rate %s%s)", id, items.size(),
+                files.size(), dir, request.pattern(), request.rate() <= 0 ? "max" : request.rate() + "/s",
                 request.looping() ? ", looping" : "");
         try {
             long nextLog = System.nanoTime() + progressInterval.toNanos();
@@ -116,7 +116,6 @@ final class ReplayJob implements Runnable {
                 ? intake.accept(article, CHANNEL)
                 : intake.publishAgain(article, CHANNEL);
         ack.whenComplete((accepted, error) -> {
-            inFlight.release();
             if (error != null) {
                 if (failed.incrementAndGet() == 1) {
                     LOG.warnf("Replay %s: the broker did not take %s: %s", id, item.file(), error.getMessage());
@@ -126,6 +125,8 @@ final class ReplayJob implements Runnable {
             } else {
                 sent.incrementAndGet();
             }
+            // Released after counting, so the final status (taken once all permits are back) is complete.
+            inFlight.release();
         });
     }
 
