@@ -59,5 +59,5 @@ wait_for "ingest-service" 90 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/rea
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 java -cp "ingest-service/target/quarkus-app/lib/main/*" bench/ingest/IngestBench.java \
   "http://127.0.0.1:$HTTP_PORT" "127.0.0.1:$KAFKA_PORT" "$WORK/reuters.ndjson" "$WORK/replay" "$SERVICE" \
-  "$SINGLES" "$CONCURRENCY" "$BATCH" 2> >(grep -v '^SLF4J' >&2)
+  "$SINGLES" "$CONCURRENCY" "$BATCH" 2> >(grep -v -e '^SLF4J' -e '^org.slf4j' >&2)
 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_ingest_(accepted_total|publish_latency_seconds\{quantile)' || true
