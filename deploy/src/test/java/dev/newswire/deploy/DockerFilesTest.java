@@ -119,6 +119,34 @@ class DockerFilesTest {
         }
     }
 
+    /**
+     * The apache/kafka image turns every KAFKA_* variable into a broker property (KAFKA_FOO_BAR →
+     * foo.bar, "__" → "_", "___" → "-"); the resulting config must be one Kafka accepts for a
+     * combined KRaft node, and must advertise what the services are told to connect to.
+     */
+    @Test
+    void composeKafkaEnvironmentIsAValidKraftBrokerConfig() throws IOException {
+        Map<String, Object> services = map(compose("docker-compose.yml").get("services"));
+        Properties broker = new Properties();
+        map(at(services, "kafka", "environment")).forEach((name, value) -> {
+            if (name.startsWith("KAFKA_")) {
+                String key = name.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT)
+                        .replace("___", "-").replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+                broker.setProperty(key, String.valueOf(value));
+            }
+        });
+        // Throws ConfigException on a missing or inconsistent setting (roles, listeners, voters, ...).
+        kafka.server.KafkaConfig.fromProps(broker);
+        assertThat(broker.getProperty("process.roles")).isEqualTo("broker,controller");
+        assertThat(broker.getProperty("log.dirs")).isEqualTo("/var/lib/kafka/data");
+        for (String service : KubernetesManifestsTest.SERVICES) {
+            String bootstrap = String.valueOf(map(at(services, service, "environment")).get("KAFKA_BOOTSTRAP_SERVERS"));
+            assertThat(broker.getProperty("advertised.listeners")).contains("://" + bootstrap);
+        }
+        String clusterId = String.valueOf(map(at(services, "kafka", "environment")).get("CLUSTER_ID"));
+        assertThat(java.util.Base64.getUrlDecoder().decode(clusterId)).as("CLUSTER_ID is a base64 UUID").hasSize(16);
+    }
+
     /** The topic settings compose creates are the ones the Strimzi KafkaTopics declare. */
     @Test
     void composeTopicSettingsAgreeWithTheKafkaTopics() throws IOException {
