@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.newswire.model.Topics;
+import io.kubernetes.client.custom.Quantity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -313,6 +314,22 @@ class KubernetesManifestsTest {
         assertThat((Integer) at(scaled, "spec", "maxReplicaCount"))
                 .as("more enrich consumers than %s partitions would idle", Topics.RAW).isEqualTo(partitions);
         assertThat((Integer) at(scaled, "spec", "minReplicaCount")).isBetween(1, partitions);
+    }
+
+    /**
+     * enrich-service used 630 MiB under a 768 MiB container limit with its models loaded (measured
+     * with the compose stack, deploy/README.md): a smaller limit gets it OOM-killed at start.
+     */
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void enrichHasRoomForItsModels(String kustomization) {
+        Map<String, Object> container = onlyContainer(rendered(kustomization).get("Deployment", "enrich-service"));
+        for (String bound : List.of("requests", "limits")) {
+            String memory = String.valueOf(at(container, "resources", bound, "memory"));
+            assertThat(Quantity.fromString(memory).getNumber())
+                    .as("enrich-service memory %s %s", bound, memory)
+                    .isGreaterThanOrEqualTo(Quantity.fromString("768Mi").getNumber());
+        }
     }
 
     @Test
