@@ -119,7 +119,8 @@ public final class TitleAndAuthorExtractor implements Stage {
                 lines.add(all[i]);
             }
         }
-        List<String> normalized = lines.stream().map(TextNormalizer::normalizeLine).filter(s -> !s.isEmpty()).toList();
+        // Byline lines are short; long lines are prose (and kept away from the regexes).
+        List<String> normalized = lines.stream().map(TextNormalizer::normalizeLine).filter(s -> !s.isEmpty() && s.length() <= 200).toList();
         for (int i = 0; i < normalized.size(); i++) {
             String line = normalized.get(i);
             if (BY_ALONE.matcher(line).matches()) {

@@ -19,6 +19,12 @@ public final class BoilerplateStripper {
     private static final int MAX_NAME_LINES_AFTER_BY = 3;
     private static final int SHORT_LINE_WORDS = 12;
 
+    /**
+     * Boilerplate lines are short; longer lines are prose and skip the rule regexes, which also
+     * keeps Java's recursive regex engine away from multi-kilobyte lines (StackOverflowError).
+     */
+    static final int MAX_RULE_LINE_CHARS = 300;
+
     private final BoilerplateRules rules;
 
     public BoilerplateStripper(BoilerplateRules rules) {
@@ -32,6 +38,11 @@ public final class BoilerplateStripper {
         while (i < lines.size()) {
             TextLine line = lines.get(i);
             String text = line.text();
+            if (text.length() > MAX_RULE_LINE_CHARS) {
+                kept.add(line);
+                i++;
+                continue;
+            }
             if (BoilerplateRules.anyMatches(rules.dropTails(), text)) {
                 break;
             }
@@ -67,7 +78,7 @@ public final class BoilerplateStripper {
 
     private static int skipNameLines(List<TextLine> lines, int from) {
         int j = from;
-        while (j < lines.size() && j - from < MAX_NAME_LINES_AFTER_BY && NAME_LINE.matcher(lines.get(j).text()).matches()) {
+        while (j < lines.size() && j - from < MAX_NAME_LINES_AFTER_BY && looksLikeName(lines.get(j).text())) {
             j++;
         }
         return j;
@@ -79,6 +90,7 @@ public final class BoilerplateStripper {
 
     /** A line that looks like a person's name on its own, as printed under "By". */
     public static boolean looksLikeName(String line) {
-        return NAME_LINE.matcher(line.strip()).matches() && line.strip().split("\\s+").length <= 5;
+        String t = line.strip();
+        return t.length() <= 80 && NAME_LINE.matcher(t).matches() && t.split("\\s+").length <= 5;
     }
 }

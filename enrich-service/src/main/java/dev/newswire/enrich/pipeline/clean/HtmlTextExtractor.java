@@ -24,6 +24,8 @@ public final class HtmlTextExtractor {
     private static final Set<String> PARAGRAPHS = Set.of("p", "blockquote", "pre", "dd", "dt", "figcaption", "address", "summary");
     private static final Set<String> CONTAINERS = Set.of("div", "section", "article", "main", "body", "span", "center", "font", "details", "header");
 
+    private static final int MAX_DEPTH = 64;
+
     private final BoilerplateRules rules;
 
     public HtmlTextExtractor(BoilerplateRules rules) {
@@ -38,7 +40,7 @@ public final class HtmlTextExtractor {
         Element root = mainContainer(page);
         dropByClassOrId(root);
         List<TextLine> lines = new ArrayList<>();
-        walk(root, lines);
+        walk(root, lines, 0);
         return lines;
     }
 
@@ -82,9 +84,13 @@ public final class HtmlTextExtractor {
         return false;
     }
 
-    private void walk(Element el, List<TextLine> out) {
+    private void walk(Element el, List<TextLine> out, int depth) {
         String tag = el.normalName();
-        if (HEADINGS.contains(tag)) {
+        if (depth > MAX_DEPTH) {
+            // Pathologically nested markup: take the text flat (jsoup's text() is not recursive)
+            // rather than risk a StackOverflowError on hostile input.
+            emit(out, Block.Kind.PARAGRAPH, el.text());
+        } else if (HEADINGS.contains(tag)) {
             emit(out, Block.Kind.HEADING, el.text());
         } else if (PARAGRAPHS.contains(tag)) {
             emit(out, Block.Kind.PARAGRAPH, el.text());
@@ -98,12 +104,12 @@ public final class HtmlTextExtractor {
         } else if ("br".equals(tag) || "hr".equals(tag)) {
             return;
         } else {
-            walkMixed(el, out);
+            walkMixed(el, out, depth);
         }
     }
 
     /** A container: child blocks are walked; runs of loose inline text become their own paragraphs. */
-    private void walkMixed(Element el, List<TextLine> out) {
+    private void walkMixed(Element el, List<TextLine> out, int depth) {
         StringBuilder loose = new StringBuilder();
         for (Node child : el.childNodes()) {
             if (child instanceof TextNode text) {
@@ -113,7 +119,7 @@ public final class HtmlTextExtractor {
                     loose.append(childEl.text());
                 } else {
                     flush(loose, out);
-                    walk(childEl, out);
+                    walk(childEl, out, depth + 1);
                 }
             }
         }

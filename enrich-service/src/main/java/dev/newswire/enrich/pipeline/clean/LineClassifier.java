@@ -27,7 +27,7 @@ public final class LineClassifier {
         List<TextLine> lines = new ArrayList<>();
         for (String rawLine : plainText.split("\\R")) {
             String line = TextNormalizer.normalizeLine(rawLine);
-            if (line.isEmpty() || TABLE_SEPARATOR.matcher(line).matches()) {
+            if (line.isEmpty() || line.length() < 2000 && TABLE_SEPARATOR.matcher(line).matches()) {
                 continue;
             }
             TextLine classified = classifyLine(line);

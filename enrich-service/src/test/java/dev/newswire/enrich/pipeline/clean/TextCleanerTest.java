@@ -105,6 +105,18 @@ class TextCleanerTest {
         assertThat(d.text()).doesNotContain("Watch the video", "More stories", "Tail line").contains("second paragraph");
     }
 
+    @Test
+    void hostileInputIsCleanedWithoutStackOverflow() {
+        String deepHtml = "<html><body>" + "<div>".repeat(5000) + "Hello from Paris." + "</div>".repeat(5000) + "</body></html>";
+        assertThat(clean(SeedArticles.html(deepHtml)).text()).isEqualTo("Hello from Paris.");
+
+        String hugeByline = "By " + "Aaaa Bbbb, ".repeat(20000);
+        assertThat(clean(SeedArticles.plain(hugeByline, "t")).text()).hasSizeGreaterThan(100_000);
+
+        String longSeparator = "|" + "---|".repeat(5000);
+        assertThat(clean(SeedArticles.plain("| a | b |\n" + longSeparator + "\n| c | d |", "t")).blocks()).isNotEmpty();
+    }
+
     private static List<String> blockText(Document d, Block.Kind kind) {
         return d.blocks().stream().filter(b -> b.kind() == kind).map(b -> d.text().substring(b.start(), b.end())).toList();
     }
