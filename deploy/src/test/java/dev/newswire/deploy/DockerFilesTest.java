@@ -151,7 +151,7 @@ class DockerFilesTest {
     @Test
     void composeTopicSettingsAgreeWithTheKafkaTopics() throws IOException {
         String init = String.valueOf(list(at(map(compose("docker-compose.yml").get("services")), "kafka-init", "command")).get(0));
-        Map<String, Map<String, Object>> topics = KubernetesManifestsTest.topics(KubernetesManifestsTest.rendered("base"));
+        Map<String, Map<String, Object>> topics = KafkaManifestsTest.topics(KubernetesManifestsTest.rendered("base"));
         Matcher create = Pattern.compile("(?m)^\\s*create (\\S+)(.*)$").matcher(init);
         int seen = 0;
         while (create.find()) {
