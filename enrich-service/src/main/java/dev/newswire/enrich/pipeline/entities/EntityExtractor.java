@@ -29,6 +29,7 @@ public final class EntityExtractor implements Stage {
     private final EntityRecognizer recognizer;
     private final LabelConsistency consistency;
     private final AliasMerger merger;
+    private final AliasTable aliases;
     private final SalienceScorer salience = new SalienceScorer();
     private final String component;
 
@@ -41,6 +42,7 @@ public final class EntityExtractor implements Stage {
         this.recognizer = recognizer;
         this.consistency = new LabelConsistency(aliases);
         this.merger = new AliasMerger(aliases);
+        this.aliases = aliases;
         this.component = recognizer.component() + "+alias-merge";
     }
 
@@ -87,7 +89,7 @@ public final class EntityExtractor implements Stage {
         }
         // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
         // as a person) cannot teach it a wrong surname.
-        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(words)));
+        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(words), aliases));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -102,7 +104,7 @@ public final class EntityExtractor implements Stage {
     }
 
     /** A copy of {@code labels} with verbs, adverbs and function words at the edges of runs set to O. */
-    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels) {
+    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels, AliasTable aliases) {
         List<List<String>> out = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -119,7 +121,8 @@ public final class EntityExtractor implements Stage {
                     last--;
                 }
                 if (first <= last && forcedCapital(tokens, first) && first + 1 < tokens.size()
-                        && (adverbBeforeComma(tokens, first, last) || gerundBeforeName(tokens, first, last))) {
+                        && (adverbBeforeComma(tokens, first, last) || gerundBeforeName(tokens, first, last)
+                                || verbBeforeKnownName(tokens, first, last, aliases))) {
                     first++;
                 }
                 for (int k = run.start(); k < run.end(); k++) {
@@ -188,6 +191,18 @@ public final class EntityExtractor implements Stage {
     private static boolean gerundBeforeName(List<Token> tokens, int first, int last) {
         String w = tokens.get(first).text();
         return first < last && w.length() > 5 && w.endsWith("ing");
+    }
+
+    /** "Empower UN and ...": an imperative opening a list item, before a name the alias table knows. */
+    private static boolean verbBeforeKnownName(List<Token> tokens, int first, int last, AliasTable aliases) {
+        if (first >= last) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder(tokens.get(first + 1).text());
+        for (int k = first + 2; k <= last; k++) {
+            rest.append(' ').append(tokens.get(k).text());
+        }
+        return aliases.canonical(rest.toString()).isPresent() && aliases.canonical(tokens.get(first).text()).isEmpty();
     }
 
     /** "Trump administration", "Biden administration": the name before it is a person, not a place. */

@@ -43,6 +43,9 @@ public final class StageTimings {
         EntityExtractor entities = load("entities", EntityExtractor::new, loadMs);
         entities.warmUp();
         stages.add(entities);
+        System.gc();
+        long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+        System.out.printf(Locale.ROOT, "heap used after loading stages 1-5 and a full GC: %d MB%n", heapMb);
         long chars = articles.stream().mapToLong(a -> a.body().length()).sum();
         System.out.printf(Locale.ROOT, "%d articles, %.1f kB on average; model load ms %s%n",
                 articles.size(), chars / 1000.0 / articles.size(), loadMs);
