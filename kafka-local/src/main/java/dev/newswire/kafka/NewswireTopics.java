@@ -17,19 +17,49 @@ public final class NewswireTopics {
 
     private static final long SEVEN_DAYS_MS = 7L * 24 * 3600 * 1000;
     private static final long THIRTY_DAYS_MS = 30L * 24 * 3600 * 1000;
+    /** Ingest accepts 1 MiB articles; JSON escaping and headers need headroom, and the DLQ keeps
+     *  whatever arrived, up to the raw producers' 8 MiB request limit. */
+    private static final String RAW_MAX_BYTES = Integer.toString(8 * 1024 * 1024);
+    private static final String ENRICHED_MAX_BYTES = Integer.toString(4 * 1024 * 1024);
 
     private NewswireTopics() {
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader: creation returns before the broker
+     * serves them, and a client that starts at once (a test, a service) would see
+     * UnknownTopicOrPartition.
+     */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean served = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .flatMap(topic -> topic.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (served) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not yet known to the broker's metadata cache: try again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics " + names + " have no leaders after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The three topics; the enriched one compacted so it keeps the latest record per article id. */
     public static List<NewTopic> definitions(int partitions) {
         return List.of(
                 new NewTopic(Topics.RAW, partitions, (short) 1)
-                        .configs(Map.of("retention.ms", Long.toString(SEVEN_DAYS_MS))),
+                        .configs(Map.of("retention.ms", Long.toString(SEVEN_DAYS_MS), "max.message.bytes", RAW_MAX_BYTES)),
                 new NewTopic(Topics.ENRICHED, partitions, (short) 1)
-                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")),
+                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
+                                "max.message.bytes", ENRICHED_MAX_BYTES)),
                 new NewTopic(Topics.DLQ, partitions, (short) 1)
-                        .configs(Map.of("retention.ms", Long.toString(THIRTY_DAYS_MS))));
+                        .configs(Map.of("retention.ms", Long.toString(THIRTY_DAYS_MS), "max.message.bytes", RAW_MAX_BYTES)));
     }
 
     /** Creates any of the three topics that do not exist yet. */
@@ -46,6 +76,7 @@ public final class NewswireTopics {
                     }
                 }
             }
+            awaitLeaders(admin, definitions(partitions).stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
