@@ -53,6 +53,8 @@ class ComposeStackTest {
     private static final Map<String, Integer> HOST_PORTS = new LinkedHashMap<>();
     private static final Map<String, StringBuilder> LOGS = new ConcurrentHashMap<>();
     private static long startMillis;
+    /** Prefix of this run's compose project (Testcontainers appends a random suffix): never a user's "newswire". */
+    private static final String PROJECT = "nwtest" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private static String skipReason;
 
     @BeforeAll
@@ -80,7 +82,7 @@ class ComposeStackTest {
         HOST_PORTS.put("enrich-service", freePort());
 
         File dir = RepoPaths.docker().toFile();
-        compose = new DockerComposeContainer<>(new File(dir, "docker-compose.yml"), new File(dir, "docker-compose.local.yml"))
+        compose = new DockerComposeContainer<>(PROJECT, new File(dir, "docker-compose.yml"), new File(dir, "docker-compose.local.yml"))
                 .withPull(false)
                 .withBuild(true)
                 .withRemoveVolumes(true)
@@ -224,6 +226,18 @@ class ComposeStackTest {
     }
 
     private static void dumpLogs() {
+        // Containers that died before Testcontainers attached its log consumers: ask Docker directly.
+        try {
+            String ids = DockerEnvironment.run(List.of("docker", "ps", "-a", "-q", "--filter", "name=" + PROJECT), 30);
+            for (String id : ids.lines().filter(l -> !l.isBlank()).toList()) {
+                String state = DockerEnvironment.run(List.of("docker", "inspect", "-f",
+                        "{{.Name}} {{.State.Status}} exit={{.State.ExitCode}} health={{if .State.Health}}{{.State.Health.Status}}{{end}}", id), 30);
+                System.err.println("----- " + state.strip() + " -----");
+                System.err.println(DockerEnvironment.run(List.of("docker", "logs", "--tail", "60", id), 30));
+            }
+        } catch (Exception | AssertionError e) {
+            System.err.println("[deploy] could not read container logs: " + e.getMessage());
+        }
         LOGS.forEach((service, log) -> {
             String text;
             synchronized (log) {
