@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SSE fan-out benchmark of the api-service on ONE instance, loopback only, bounded in time.
-# Starts a private kafka-local broker (port 19092) and the api-service (port 18080), then runs
+# Starts a private kafka-local broker and the api-service (ports below, override with env), then runs
 # SseLoad.java with the steps given (subscribers:articles-per-second:seconds).
 # Usage: bench/sse/run.sh [steps]     default: 1000:10:30,10000:10:30,19000:1:30
 # Output: a Markdown table on stdout (and in bench/sse/.work/result.md).
@@ -10,6 +10,11 @@ ROOT=$PWD
 WORK=$ROOT/bench/sse/.work
 STEPS=${1:-1000:10:30,10000:10:30,19000:1:30}
 SERVER_HEAP=${SERVER_HEAP:-3g}
+HTTP_PORT=${HTTP_PORT:-18617}
+KAFKA_PORT=${KAFKA_PORT:-18618}
+for p in "$HTTP_PORT" "$KAFKA_PORT" $((KAFKA_PORT + 1)); do
+  if (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null; then echo "port $p is in use; set HTTP_PORT/KAFKA_PORT" >&2; exit 1; fi
+done
 mkdir -p "$WORK"
 rm -rf "$WORK/kafka"
 
@@ -26,20 +31,20 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-java -Xmx1g -cp "$KAFKA_CP" dev.newswire.kafka.KafkaLocalMain --port 19092 --controller-port 19093 \
+java -Xmx1g -cp "$KAFKA_CP" dev.newswire.kafka.KafkaLocalMain --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) \
   --data-dir "$WORK/kafka" --partitions 3 > "$WORK/kafka.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q "kafka-local ready" "$WORK/kafka.log" && break; sleep 1; done
 grep -q "kafka-local ready" "$WORK/kafka.log" || { echo "kafka did not start" >&2; exit 1; }
 
-java -Xmx"$SERVER_HEAP" -XX:+UseG1GC -Dquarkus.http.port=18080 -Dquarkus.http.host=0.0.0.0 \
-  -Dkafka.bootstrap.servers=127.0.0.1:19092 -Dquarkus.log.level=WARN \
+java -Xmx"$SERVER_HEAP" -XX:+UseG1GC -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
+  -Dkafka.bootstrap.servers=127.0.0.1:"$KAFKA_PORT" -Dquarkus.log.level=WARN \
   -jar "$APP/quarkus-run.jar" > "$WORK/api.log" 2>&1 &
 SERVER=$!
 PIDS+=($SERVER)
-for _ in $(seq 1 120); do curl -fs localhost:18080/q/health/ready >/dev/null 2>&1 && break; sleep 1; done
-curl -fs localhost:18080/q/health/ready >/dev/null || { echo "api-service not ready" >&2; exit 1; }
+for _ in $(seq 1 120); do curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null || { echo "api-service not ready" >&2; exit 1; }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1); server heap max $SERVER_HEAP" | tee "$WORK/result.md"
 timeout 1800 java -Xmx2g -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" \
-  --port 18080 --bootstrap 127.0.0.1:19092 --server-pid "$SERVER" --steps "$STEPS" | tee -a "$WORK/result.md"
+  --port "$HTTP_PORT" --bootstrap 127.0.0.1:"$KAFKA_PORT" --server-pid "$SERVER" --steps "$STEPS" | tee -a "$WORK/result.md"
