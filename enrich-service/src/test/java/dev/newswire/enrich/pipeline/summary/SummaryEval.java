@@ -62,7 +62,8 @@ public final class SummaryEval {
             // The issue asks for a lead-position prior: decay 0 (none) is left out of the grid.
             for (double decay : new double[] {0.1, 0.2, 0.35, 0.5}) {
                 for (double title : new double[] {0, 1}) {
-                    for (double sim : new double[] {0.5, 0.7}) {
+                    // 0.7 scored 0.1 ROUGE-1 higher on DEV but let near-duplicate sentences into seed 004's summary
+                    for (double sim : new double[] {0.5}) {
                         Summarizer.Weights w = new Summarizer.Weights(decay, title, sim);
                         Rouge.Scores dev = run(items, false, w)[1];
                         double r = dev.r1() + dev.r2();
