@@ -49,7 +49,10 @@ class NewswireUpTest {
         assertThat(PORTS).as("test ports must be free").noneMatch(NewswireUpTest::listening);
         Files.createDirectories(runDir);
         // setsid: own process group, so the test can signal the whole group like a terminal does.
-        ProcessBuilder builder = new ProcessBuilder("setsid", root.resolve("newswire").toString(), "up")
+        // env --default-signal: a JVM started in the background inherits SIGINT as ignored, and a
+        // shell cannot trap a signal ignored on entry; a terminal's Ctrl-C always finds it default.
+        ProcessBuilder builder = new ProcessBuilder("setsid", "env", "--default-signal=INT,TERM",
+                root.resolve("newswire").toString(), "up")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(runDir.resolve("newswire-up.out").toFile());
