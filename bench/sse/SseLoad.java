@@ -18,7 +18,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.parsetools.RecordParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -61,8 +60,8 @@ public class SseLoad {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         System.out.printf("# SSE load: server %s:%d (pid %d), Kafka %s, client cores %d%n",
                 host, port, serverPid, bootstrap, Runtime.getRuntime().availableProcessors());
-        System.out.println("| subscribers | publish rate | published | delivered events | expected | cut | events/s delivered | SSE p50 ms | SSE p99 ms | SSE p99.9 ms | SSE max ms | Kafka baseline p50 ms | Kafka baseline p99 ms | server RSS MiB | RSS per 1k subs MiB | heap used MiB | heap per 1k subs MiB | connect s |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| subscribers | publish rate | published | delivered events | expected | cut | events/s delivered | SSE p50 ms | SSE p99 ms | SSE p99.9 ms | SSE max ms | Kafka baseline p50 ms | Kafka baseline p99 ms | server RSS MiB | RSS per 1k subs MiB | heap used MiB | heap per 1k subs MiB | connect s | server CPU s | server CPU µs/event | client CPU s |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String step : steps.split(",")) {
             String[] p = step.split(":");
             runStep(vertx, host, port, bootstrap, serverPid, perAddress,
@@ -100,20 +99,7 @@ public class SseLoad {
                         connections.add(resp.request().connection());
                         open.incrementAndGet();
                         inFlight.release();
-                        RecordParser events = RecordParser.newDelimited("\n\n", event -> {
-                            if (startsWith(event, "event: article")) {
-                                long sent = enrichedAtMicros(event);
-                                long now = nowMicros();
-                                if (sent > 0) {
-                                    sse.recordValue(Math.max(0, now - sent));
-                                }
-                                delivered.incrementAndGet();
-                                lastReceive.set(System.nanoTime());
-                            } else if (startsWith(event, "event: resync")) {
-                                cut.incrementAndGet();
-                            }
-                        });
-                        resp.handler(events);
+                        resp.handler(new Scanner(sse, delivered, lastReceive, cut)::chunk);
                     })
                     .onFailure(e -> {
                         failed.incrementAndGet();
@@ -137,6 +123,8 @@ public class SseLoad {
         baseline.start();
         consumerReady.await(30, TimeUnit.SECONDS);
 
+        double serverCpu0 = cpuSeconds(pid);
+        double clientCpu0 = cpuSeconds(ProcessHandle.current().pid());
         int published = publish(bootstrap, rate, seconds);
         long publishEnd = System.nanoTime();
         long expected = (long) published * open.get();
@@ -145,12 +133,15 @@ public class SseLoad {
         }
         consuming.set(false);
         baseline.join(10_000);
+        double serverCpu = cpuSeconds(pid) - serverCpu0;
+        double clientCpu = cpuSeconds(ProcessHandle.current().pid()) - clientCpu0;
         double deliverSeconds = Math.max(1e-3, (lastReceive.get() - (publishEnd - TimeUnit.SECONDS.toNanos(seconds))) / 1e9);
         double subsK = Math.max(1, open.get()) / 1000.0;
-        System.out.printf("| %,d | %d/s | %d | %,d | %,d | %d | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f | %.1f | %.1f |%n",
+        System.out.printf("| %,d | %d/s | %d | %,d | %,d | %d | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.0f | %.1f |%n",
                 open.get(), rate, published, delivered.get(), expected, cut.get(), delivered.get() / deliverSeconds,
                 ms(sse, 50), ms(sse, 99), ms(sse, 99.9), sse.getMaxValue() / 1000.0, ms(kafka, 50), ms(kafka, 99),
-                loaded[0], (loaded[0] - base[0]) / subsK, loaded[1], (loaded[1] - base[1]) / subsK, connectSeconds);
+                loaded[0], (loaded[0] - base[0]) / subsK, loaded[1], (loaded[1] - base[1]) / subsK, connectSeconds,
+                serverCpu, serverCpu * 1e6 / Math.max(1, delivered.get()), clientCpu);
         for (var c : new ArrayList<>(connections)) {
             c.close();
         }
@@ -246,6 +237,80 @@ public class SseLoad {
         return new double[] {rss, heap};
     }
 
+    /**
+     * Per-connection stream scanner: finds each article's enrichedAt and each resync event in the
+     * raw chunks (carrying a short tail across chunk boundaries) instead of splitting and copying
+     * every 5 KB event: the client must stay cheaper than the server it measures.
+     */
+    static final class Scanner {
+        static final byte[] RESYNC = "event: resync".getBytes(StandardCharsets.US_ASCII);
+        final Histogram histogram;
+        final AtomicLong delivered;
+        final AtomicLong lastReceive;
+        final AtomicInteger cut;
+        byte[] carry = new byte[0];
+
+        Scanner(Histogram histogram, AtomicLong delivered, AtomicLong lastReceive, AtomicInteger cut) {
+            this.histogram = histogram;
+            this.delivered = delivered;
+            this.lastReceive = lastReceive;
+            this.cut = cut;
+        }
+
+        void chunk(Buffer chunk) {
+            byte[] b;
+            if (carry.length == 0) {
+                b = chunk.getBytes();
+            } else {
+                b = new byte[carry.length + chunk.length()];
+                System.arraycopy(carry, 0, b, 0, carry.length);
+                chunk.getBytes(b, carry.length);
+            }
+            int consumed = 0;
+            int limit = b.length;
+            for (int i = 0; i < limit; i++) {
+                if (b[i] == '"' && matches(b, i, MARK)) {
+                    int start = i + MARK.length;
+                    int end = start;
+                    while (end < limit && b[end] != '"') {
+                        end++;
+                    }
+                    if (end >= limit) {
+                        consumed = i;      // timestamp cut by the chunk boundary: keep it for the next chunk
+                        break;
+                    }
+                    Instant t = Instant.parse(new String(b, start, end - start, StandardCharsets.US_ASCII));
+                    long sent = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+                    histogram.recordValue(Math.max(0, nowMicros() - sent));
+                    delivered.incrementAndGet();
+                    lastReceive.set(System.nanoTime());
+                    i = end;
+                    consumed = end + 1;
+                } else if (b[i] == 'e' && matches(b, i, RESYNC)) {
+                    cut.incrementAndGet();
+                    i += RESYNC.length - 1;
+                    consumed = i + 1;
+                } else {
+                    consumed = Math.max(consumed, i + 1 - MARK.length);
+                }
+            }
+            int keep = Math.min(b.length - consumed, 64);
+            carry = keep <= 0 ? new byte[0] : java.util.Arrays.copyOfRange(b, b.length - keep, b.length);
+        }
+
+        static boolean matches(byte[] b, int at, byte[] word) {
+            if (at + word.length > b.length) {
+                return false;
+            }
+            for (int j = 1; j < word.length; j++) {
+                if (b[at + j] != word[j]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     static boolean startsWith(Buffer buffer, String prefix) {
         if (buffer.length() < prefix.length()) {
             return false;
@@ -276,6 +341,20 @@ public class SseLoad {
             return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
         }
         return -1;
+    }
+
+    /** utime + stime of a process, from /proc (clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static long nowMicros() {

@@ -37,14 +37,19 @@ PIDS+=($!)
 for _ in $(seq 1 120); do grep -q "kafka-local ready" "$WORK/kafka.log" && break; sleep 1; done
 grep -q "kafka-local ready" "$WORK/kafka.log" || { echo "kafka did not start" >&2; exit 1; }
 
-java -Xmx"$SERVER_HEAP" -XX:+UseG1GC -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
-  -Dkafka.bootstrap.servers=127.0.0.1:"$KAFKA_PORT" -Dquarkus.log.level=WARN \
-  -jar "$APP/quarkus-run.jar" > "$WORK/api.log" 2>&1 &
-SERVER=$!
-PIDS+=($SERVER)
-for _ in $(seq 1 120); do curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null || { echo "api-service not ready" >&2; exit 1; }
-
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1); server heap max $SERVER_HEAP" | tee "$WORK/result.md"
-timeout 1800 java -Xmx2g -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" \
-  --port "$HTTP_PORT" --bootstrap 127.0.0.1:"$KAFKA_PORT" --server-pid "$SERVER" --steps "$STEPS" | tee -a "$WORK/result.md"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1); server heap max $SERVER_HEAP; a fresh api-service per step" | tee "$WORK/result.md"
+FIRST=1
+for STEP in ${STEPS//,/ }; do
+  java -Xmx"$SERVER_HEAP" -XX:+UseG1GC -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
+    -Dkafka.bootstrap.servers=127.0.0.1:"$KAFKA_PORT" -Dquarkus.log.level=WARN \
+    -jar "$APP/quarkus-run.jar" > "$WORK/api.log" 2>&1 &
+  SERVER=$!
+  PIDS+=($SERVER)
+  for _ in $(seq 1 120); do curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null || { echo "api-service not ready" >&2; exit 1; }
+  timeout 900 java -Xmx2g -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" \
+    --port "$HTTP_PORT" --bootstrap 127.0.0.1:"$KAFKA_PORT" --server-pid "$SERVER" --steps "$STEP" \
+    | { if [ $FIRST = 1 ]; then cat; else grep '^| [0-9]'; fi; } | tee -a "$WORK/result.md"
+  FIRST=0
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+done
