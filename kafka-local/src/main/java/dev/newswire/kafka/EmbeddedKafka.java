@@ -133,7 +133,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+        // The voter address must be routable: a wildcard bind (containers) is reached on loopback.
+        String voterHost = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+        p.put("controller.quorum.voters", "1@" + voterHost + ":" + controllerPort);
         p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + advertisedHost + ":" + port);
         p.put("controller.listener.names", "CONTROLLER");

@@ -90,6 +90,15 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void bindsAllInterfacesWithAnAdvertisedHostAsInAContainer() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().host("0.0.0.0").advertisedHost("127.0.0.1").start()) {
+            assertThat(kafka.bootstrapServers()).startsWith("127.0.0.1:");
+            produce(kafka.bootstrapServers(), "wildcard", 5);
+            assertThat(consumeAll(kafka.bootstrapServers(), "wildcard", 5)).hasSize(5);
+        }
+    }
+
+    @Test
     void createsTheContractTopicsWithCompactionOnEnriched() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             NewswireTopics.create(kafka.bootstrapServers(), 3);
