@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,7 +55,7 @@ public class ArticlesResource {
             @Parameter(description = "Entity name or alias, case-insensitive") @QueryParam("entity") String entity,
             @Parameter(description = "Language code, e.g. en") @QueryParam("lang") String lang,
             @Parameter(description = "Words that must all occur in the title or text") @QueryParam("q") String q,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ArticleFilter filter = QueryParams.filter(tags, entity, lang, q);
         ArticleIndex.Page page = view.index().page(filter, QueryParams.cursor(cursor),
@@ -83,10 +84,10 @@ public class ArticlesResource {
     @APIResponse(responseCode = "200", description = "Entities with counts, most frequent first")
     @APIResponse(responseCode = "400", description = "A bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TopList entities(
-            @Parameter(description = "Window back from now: 90m, 24h, 7d", schema = @Schema(defaultValue = "24h")) @QueryParam("window") String window,
+            @Parameter(description = "Window back from now: 90m, 24h, 7d", schema = @Schema(type = SchemaType.STRING, defaultValue = "24h")) @QueryParam("window") String window,
             @Parameter(description = "Only articles with this tag") @QueryParam("tag") List<String> tags,
             @Parameter(description = "Only articles in this language") @QueryParam("lang") String lang,
-            @Parameter(description = "How many, 1 to 200", schema = @Schema(defaultValue = "20")) @QueryParam("limit") String limit) {
+            @Parameter(description = "How many, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("limit") String limit) {
         Duration span = QueryParams.window(window);
         Instant since = Instant.now().minus(span);
         ArticleFilter filter = QueryParams.filter(tags, null, lang, null);
@@ -100,10 +101,10 @@ public class ArticlesResource {
     @APIResponse(responseCode = "200", description = "Tags with counts, most frequent first")
     @APIResponse(responseCode = "400", description = "A bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public TopList tags(
-            @Parameter(description = "Window back from now: 90m, 24h, 7d", schema = @Schema(defaultValue = "24h")) @QueryParam("window") String window,
+            @Parameter(description = "Window back from now: 90m, 24h, 7d", schema = @Schema(type = SchemaType.STRING, defaultValue = "24h")) @QueryParam("window") String window,
             @Parameter(description = "Only articles naming this entity") @QueryParam("entity") String entity,
             @Parameter(description = "Only articles in this language") @QueryParam("lang") String lang,
-            @Parameter(description = "How many, 1 to 200", schema = @Schema(defaultValue = "20")) @QueryParam("limit") String limit) {
+            @Parameter(description = "How many, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("limit") String limit) {
         Duration span = QueryParams.window(window);
         Instant since = Instant.now().minus(span);
         ArticleFilter filter = QueryParams.filter(null, entity, lang, null);
