@@ -18,8 +18,8 @@ public final class SentenceEmbedder {
     private final EmbeddingModel model;
 
     public SentenceEmbedder() {
-        // The executor runs the ONNX call on the caller's thread: the service sizes its own workers.
-        this.model = new AllMiniLmL6V2EmbeddingModel(Runnable::run);
+        // ONNX runs on the caller's thread only: the service sizes its own workers (see MiniLmModel).
+        this.model = new MiniLmModel();
     }
 
     public float[] embed(String text) {
