@@ -159,6 +159,9 @@ class StreamResumeTest {
         publish(v1);
         publish(other);
         publish(v2);
+        // "Live" starts at the view's head: let the view have v2 before the live subscriber connects.
+        org.awaitility.Awaitility.await().until(() -> v2.title().equals(
+                io.restassured.RestAssured.get("/api/articles/" + v1.id()).then().extract().path("title")));
         try (SseClient live = SseClient.open(stream + "?entity=" + marker)) {
             // Replay from the start shows the article once, latest version, at the place of its latest version.
             try (SseClient replay = SseClient.open(stream + "?from=earliest&entity=" + marker)) {
