@@ -10,7 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON mapping of the contract. Every service uses these settings (directly or through a
  * Quarkus {@code ObjectMapperCustomizer}) so that what one writes, every other reads:
- * ISO-8601 instants, no nulls written, unknown fields ignored so old consumers survive new fields.
+ * ISO-8601 instants, no nulls written, unknown fields ignored so old consumers survive new fields,
+ * map entries sorted by key so the same event always serialises to the same bytes.
  */
 public final class NewsJson {
 
@@ -29,6 +30,7 @@ public final class NewsJson {
         return mapper
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);

@@ -32,6 +32,13 @@ class NewsJsonTest {
     }
 
     @Test
+    void writesMapEntriesInKeyOrderSoOutputIsDeterministic() throws Exception {
+        Pipeline pipeline = new Pipeline("1", java.util.Map.of("ner", "a", "clean", "b", "tags", "c", "byline", "d"), null);
+        assertThat(json.writeValueAsString(pipeline))
+                .isEqualTo("{\"version\":\"1\",\"components\":{\"byline\":\"d\",\"clean\":\"b\",\"ner\":\"a\",\"tags\":\"c\"}}");
+    }
+
+    @Test
     void ignoresFieldsItDoesNotKnowSoOldConsumersSurviveNewFields() throws Exception {
         String future = "{\"id\":\"0123456789abcdef\",\"source\":\"http\",\"body\":\"b\",\"contentType\":\"text/plain\","
                 + "\"receivedAt\":\"2025-02-03T08:16:30Z\",\"sentiment\":{\"score\":0.3},\"newField\":[1,2]}";
