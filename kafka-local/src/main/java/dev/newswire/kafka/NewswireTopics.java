@@ -18,8 +18,8 @@ public final class NewswireTopics {
     private static final long SEVEN_DAYS_MS = 7L * 24 * 3600 * 1000;
     private static final long THIRTY_DAYS_MS = 30L * 24 * 3600 * 1000;
     /** Ingest accepts 1 MiB articles; JSON escaping and headers need headroom, and the DLQ keeps
-     *  whatever arrived, up to the raw producers' 8 MiB request limit. */
-    private static final String RAW_MAX_BYTES = Integer.toString(8 * 1024 * 1024);
+     *  whatever arrived, up to the producers' 16 MiB request limit (same as deploy/ topics). */
+    private static final String RAW_MAX_BYTES = Integer.toString(16 * 1024 * 1024);
     private static final String ENRICHED_MAX_BYTES = Integer.toString(4 * 1024 * 1024);
 
     private NewswireTopics() {
