@@ -88,6 +88,14 @@ public record Document(
         return new Document(raw, title, authors, text, blocks, language, sentences, entities, tags, keyphrases, summary, components, merged);
     }
 
+    /**
+     * Marks an English-only stage as not run on this document, in one wording for every stage:
+     * {@code language 'de' is not English: <why>}.
+     */
+    public Document skippedAsNotEnglish(String stage, String why) {
+        return withSkipped(stage, "language '" + language + "' is not English: " + why);
+    }
+
     /** True when the text is in a language the English models may run on. */
     public boolean isEnglish() {
         return "en".equals(language);

@@ -64,7 +64,7 @@ public final class EntityExtractor implements Stage {
     @Override
     public Document apply(Document document) {
         if (!document.isEnglish()) {
-            return document.withSkipped(name(), "language '" + document.language() + "' is not English; English NER not run");
+            return document.skippedAsNotEnglish(name(), "English NER not run");
         }
         List<Mention> mentions = mentions(document.sentences());
         List<AliasMerger.Cluster> clusters = merger.merge(mentions);

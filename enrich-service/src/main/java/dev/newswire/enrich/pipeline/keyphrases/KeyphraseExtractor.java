@@ -55,7 +55,7 @@ public final class KeyphraseExtractor implements Stage {
     @Override
     public Document apply(Document document) {
         if (!document.isEnglish()) {
-            return document.withSkipped(name(), "language '" + document.language() + "': needs English part-of-speech tags");
+            return document.skippedAsNotEnglish(name(), "needs English part-of-speech tags");
         }
         return document.withKeyphrases(extract(document.title(), document.sentences(), document.entities()))
                 .withComponent(name(), component());

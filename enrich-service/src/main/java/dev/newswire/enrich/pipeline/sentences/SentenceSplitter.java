@@ -83,7 +83,7 @@ public final class SentenceSplitter implements Stage {
     @Override
     public Document apply(Document document) {
         if (!document.isEnglish()) {
-            return document.withSkipped(name(), "language '" + document.language() + "' is not English; English models not run");
+            return document.skippedAsNotEnglish(name(), "English sentence, token and POS models not run");
         }
         String text = document.text() == null ? "" : document.text();
         List<Sentence> result = new ArrayList<>();

@@ -77,7 +77,7 @@ public final class TopicTagger implements Stage {
     @Override
     public Document apply(Document document) {
         if (!document.isEnglish()) {
-            return document.withSkipped(name(), "language '" + document.language() + "': the embedding model and taxonomy are English");
+            return document.skippedAsNotEnglish(name(), "the embedding model and taxonomy are English");
         }
         String embedded = ((document.title() == null ? "" : document.title() + ". ") + lead(document)).strip();
         float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
