@@ -81,9 +81,12 @@ class DockerFilesTest {
             Map<String, Object> s = map(services.get(service));
             int port = RepoPaths.httpPort(service);
             assertThat(map(s.get("environment"))).as(service).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
-            assertThat(list(s.get("ports"))).as("%s publishes its contract port by default", service)
-                    .singleElement().asString().matches("\\$\\{[A-Z_]+:-" + port + "}:" + port);
+            assertThat(list(s.get("ports"))).as("%s publishes its contract port by default, on loopback only"
+                            + " unless NEWSWIRE_BIND says otherwise (issue 9: no open ingest on all interfaces)", service)
+                    .singleElement().asString()
+                    .matches("\\$\\{NEWSWIRE_BIND:-127\\.0\\.0\\.1}:\\$\\{[A-Z_]+:-" + port + "}:" + port);
             assertThat(at(s, "depends_on", "kafka", "condition")).isEqualTo("service_healthy");
+            assertThat(at(services, "kafka", "ports")).as("Kafka has no authentication: never published").isNull();
             assertThat(at(s, "depends_on", "kafka-init", "condition")).isEqualTo("service_completed_successfully");
             assertThat(String.valueOf(at(s, "build", "context"))).isEqualTo("../../" + service);
             assertThat(RepoPaths.docker().resolve(String.valueOf(at(s, "build", "context")))

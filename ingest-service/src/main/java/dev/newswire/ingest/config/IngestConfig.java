@@ -78,8 +78,37 @@ public interface IngestConfig {
         @WithDefault("512")
         int maxInFlight();
 
-        /** When set, {@code POST /api/replay} only reads folders inside these. */
-        Optional<List<String>> allowedDirs();
+        /**
+         * The only folders {@code POST /api/replay} may read, with their subfolders. A request's
+         * {@code dir} is resolved (relative paths against the working directory, then against each
+         * root), canonicalised with its links followed, and must end up inside one of these; every
+         * file is checked the same way. Roots that do not exist are ignored. Default: {@code seeds}
+         * and {@code data/replay}, relative to the working directory ({@code ./newswire up} passes
+         * the repository's seeds/ and $NEWSWIRE_DATA_DIR/replay). The start-up replay folder
+         * ({@code replay-on-start.dir}) is set by the operator and is always allowed.
+         */
+        @WithDefault("seeds,data/replay")
+        List<String> roots();
+
+        /** Replays running at once; one more answers 429. Each holds its files in memory while it runs. */
+        @WithDefault("4")
+        int maxRunning();
+
+        /** Highest {@code ratePerSecond}; a looping replay at rate 0 (as fast as possible) runs at this rate. */
+        @WithDefault("1000")
+        double maxRatePerSecond();
+
+        /**
+         * Bytes one replay reads from its folder. A file that would go past it, or that is larger
+         * than max-article-size (max-batch-size for .ndjson/.jsonl and JSON arrays), is skipped
+         * unread and counted as rejected: its size is checked before a byte of it is read.
+         */
+        @WithDefault("16M")
+        MemorySize maxBytes();
+
+        /** Longest {@code glob}: file names are matched in time linear in name x glob length. */
+        @WithDefault("200")
+        int maxGlobLength();
     }
 
     interface ReplayOnStart {

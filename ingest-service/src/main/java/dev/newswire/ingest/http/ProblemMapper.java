@@ -47,7 +47,7 @@ public class ProblemMapper {
         Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(json(problem));
-        if (problem.status() == 503) {
+        if (problem.status() == 503 || problem.status() == 429) {
             response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         }
         if (problem.status() == 401) {
@@ -87,8 +87,10 @@ public class ProblemMapper {
         if (error instanceof ReplayNotFoundException) {
             return Problem.of("replay-not-found", "No such replay", 404, error.getMessage());
         }
-        if (error instanceof ReplayRequestException) {
-            return Problem.of("invalid-replay", "Invalid replay request", 422, error.getMessage());
+        if (error instanceof ReplayRequestException replay) {
+            return replay.status() == 429
+                    ? Problem.of("too-many-replays", "Too many replays running", 429, error.getMessage())
+                    : Problem.of("invalid-replay", "Invalid replay request", replay.status(), error.getMessage());
         }
         if (error instanceof JsonProcessingException json) {
             var at = json.getLocation();

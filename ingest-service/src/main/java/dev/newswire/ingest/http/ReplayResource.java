@@ -1,8 +1,11 @@
 package dev.newswire.ingest.http;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.newswire.ingest.replay.ReplayRequest;
+import dev.newswire.ingest.replay.ReplayRequestException;
 import dev.newswire.ingest.replay.ReplayStatus;
 import dev.newswire.ingest.replay.Replays;
+import dev.newswire.model.NewsJson;
 import dev.newswire.model.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/replay")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplayResource {
+
+    private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
     private final Replays replays;
 
@@ -40,9 +47,38 @@ public class ReplayResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "seeds at 2/s", value = "{\"dir\": \"seeds\", \"ratePerSecond\": 2, \"loop\": false, \"glob\": \"*.txt\"}")))
     @APIResponse(responseCode = "202", description = "Started; GET /api/replay/{id} reports progress")
-    @APIResponse(responseCode = "422", description = "No such folder or bad rate", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response start(ReplayRequest request) {
-        return Response.accepted(replays.start(request)).build();
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a field of the wrong type, a NUL in dir",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "API key required (when keys are set, for every replay endpoint)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Folder not inside a replay root (or missing: same answer), rate"
+            + " out of range, bad glob", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "429", description = "Too many replays running", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response start(InputStream body) throws IOException {
+        return Response.accepted(replays.start(parse(body))).build();
+    }
+
+    /**
+     * Parsed here rather than by the framework, so a wrong type ({@code "loop": "yes"}) is a 400
+     * problem that names the field, not a bare 400, and the body is read only up to a small bound.
+     */
+    private static ReplayRequest parse(InputStream body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_REQUEST_BYTES + 1);
+        if (bytes.length > MAX_REQUEST_BYTES) {
+            throw new ReplayRequestException(413, "A replay request is a small JSON object (at most "
+                    + MAX_REQUEST_BYTES + " bytes).");
+        }
+        if (bytes.length == 0) {
+            throw new ReplayRequestException(400, "A JSON object is required, e.g. {\"dir\": \"seeds\"}.");
+        }
+        try {
+            return NewsJson.mapper().readValue(bytes, ReplayRequest.class);
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
+                    : ref.getFieldName()).reduce((a, b) -> a + "." + b).orElse("the body");
+            throw new ReplayRequestException(400, "\"" + field + "\" has the wrong type: \"dir\" and \"glob\" are"
+                    + " strings, \"ratePerSecond\" a number, \"loop\" and \"skipDuplicates\" true or false.");
+        }
     }
 
     @GET

@@ -7,11 +7,16 @@ import dev.newswire.ingest.intake.StrictText;
 import dev.newswire.model.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -32,41 +37,82 @@ public final class ReplayFiles {
         }
     }
 
+    /** A file to replay: its name in the folder, and its canonical path, checked to be inside a root. */
+    public record Entry(String name, Path real) {
+    }
+
+    /**
+     * How much a replay may read: one article, one .ndjson/.jsonl file or JSON array, and the
+     * whole replay. Checked against each file's size before any of it is read.
+     */
+    public record Limits(long maxArticleBytes, long maxBatchBytes, long maxTotalBytes) {
+    }
+
     private ReplayFiles() {
     }
 
-    public static List<Path> list(Path dir, String glob) {
-        PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + glob);
+    /**
+     * The folder's regular files (links followed only when they stay inside a root) whose names
+     * match {@code glob} and whose kind is known, in name order. {@code dir} is canonical.
+     */
+    public static List<Entry> list(Path dir, String glob, ReplayRoots roots) {
+        GlobMatcher matcher = GlobMatcher.of(glob);
+        List<Entry> entries = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> matcher.matches(file.getFileName()))
-                    .filter(file -> kind(file) != null)
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                    .toList();
+            files.forEach(file -> {
+                String name = file.getFileName().toString();
+                if (kind(name) == null || !matcher.matches(name)) {
+                    return;
+                }
+                ReplayRoots.canonical(file)
+                        .filter(real -> roots.contains(real) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS))
+                        .ifPresent(real -> entries.add(new Entry(name, real)));
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException("cannot list the folder", e);
         }
+        entries.sort(Comparator.comparing(Entry::name));
+        return entries;
     }
 
-    public static List<Item> read(List<Path> files, long maxArticleBytes) {
+    public static List<Item> read(List<Entry> files, Limits limits) {
         List<Item> items = new ArrayList<>();
         Instant now = Instant.now();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
+        long budget = limits.maxTotalBytes();
+        for (Entry file : files) {
+            String name = file.name();
             String source = "replay:" + name;
-            try {
-                byte[] bytes = Files.readAllBytes(file);
-                String kind = kind(file);
+            String kind = kind(name);
+            try (SeekableByteChannel channel = Files.newByteChannel(file.real(), StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                // The size decides before a byte is read: a 600 MB file must not be loaded to find it is too big.
+                long size = channel.size();
+                long limit = "ndjson".equals(kind) || "json".equals(kind) ? limits.maxBatchBytes() : limits.maxArticleBytes();
+                if (size > limit) {
+                    items.add(new Item(name, 0, null, "larger than " + limit + " bytes (" + size + "); not read"));
+                    continue;
+                }
+                if (size > budget) {
+                    items.add(new Item(name, 0, null, "the replay already read " + (limits.maxTotalBytes() - budget)
+                            + " bytes; this file would pass newswire.ingest.replay.max-bytes; not read"));
+                    continue;
+                }
+                byte[] bytes = readFully(channel, (int) size);
+                if (bytes == null) {
+                    items.add(new Item(name, 0, null, "grew while it was read; not read"));
+                    continue;
+                }
+                budget -= bytes.length;
                 if ("ndjson".equals(kind)) {
-                    readLines(name, source, StrictText.utf8(bytes), maxArticleBytes, now, items);
+                    readLines(name, source, StrictText.utf8(bytes), limits.maxArticleBytes(), now, items);
                     continue;
                 }
                 if ("json".equals(kind) && startsWithArray(bytes)) {
-                    readArray(name, source, StrictText.utf8(bytes), maxArticleBytes, now, items);
+                    readArray(name, source, StrictText.utf8(bytes), limits.maxArticleBytes(), now, items);
                     continue;
                 }
-                if (bytes.length > maxArticleBytes) {
-                    items.add(new Item(name, 0, null, "larger than " + maxArticleBytes + " bytes"));
+                if (bytes.length > limits.maxArticleBytes()) {
+                    items.add(new Item(name, 0, null, "larger than " + limits.maxArticleBytes() + " bytes"));
                     continue;
                 }
                 String text = StrictText.utf8(bytes);
@@ -79,10 +125,22 @@ public final class ReplayFiles {
             } catch (RejectedArticleException e) {
                 items.add(new Item(name, 0, null, e.getMessage()));
             } catch (IOException e) {
-                items.add(new Item(name, 0, null, "unreadable: " + e.getMessage()));
+                // No message: it would name the file's absolute path.
+                items.add(new Item(name, 0, null, "unreadable (" + e.getClass().getSimpleName() + ")"));
             }
         }
         return items;
+    }
+
+    /** Exactly {@code size} bytes, or null when the file holds more than it did when sized. */
+    private static byte[] readFully(SeekableByteChannel channel, int size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(size + 1);
+        while (channel.read(buffer) > 0) {
+            if (!buffer.hasRemaining()) {
+                return null;
+            }
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     private static void readLines(String name, String source, String text, long maxArticleBytes, Instant now,
@@ -149,8 +207,8 @@ public final class ReplayFiles {
                 article.contentType(), article.publishedAt(), article.receivedAt(), article.language());
     }
 
-    private static String kind(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static String kind(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".txt")) {
             return "txt";
         }

@@ -3,7 +3,6 @@ package dev.newswire.ingest.replay;
 import dev.newswire.ingest.intake.Accepted;
 import dev.newswire.ingest.intake.ArticleIntake;
 import dev.newswire.model.RawArticle;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +23,8 @@ final class ReplayJob implements Runnable {
     private static final Logger LOG = Logger.getLogger(ReplayJob.class);
 
     private final String id;
-    private final Path dir;
     private final ReplayRequest request;
-    private final List<Path> files;
+    private final int files;
     private final List<ReplayFiles.Item> items;
     private final ArticleIntake intake;
     private final int maxInFlight;
@@ -45,10 +43,9 @@ final class ReplayJob implements Runnable {
     private volatile Instant finishedAt;
     private volatile long finishedNanos;
 
-    ReplayJob(String id, Path dir, ReplayRequest request, List<Path> files, List<ReplayFiles.Item> items,
+    ReplayJob(String id, ReplayRequest request, int files, List<ReplayFiles.Item> items,
               ArticleIntake intake, int maxInFlight, Duration progressInterval) {
         this.id = id;
-        this.dir = dir;
         this.request = request;
         this.files = files;
         this.items = items;
@@ -63,7 +60,7 @@ final class ReplayJob implements Runnable {
         startedAt = Instant.now();
         startedNanos = System.nanoTime();
         LOG.infof("Replay %s: %d article(s) from %d file(s) in %s (glob %s, rate %s%s)", id, items.size(),
-                files.size(), dir, request.pattern(), request.rate() <= 0 ? "max" : request.rate() + "/s",
+                files, request.dir(), request.pattern(), request.rate() <= 0 ? "max" : request.rate() + "/s",
                 request.looping() ? ", looping" : "");
         try {
             long nextLog = System.nanoTime() + progressInterval.toNanos();
@@ -156,8 +153,8 @@ final class ReplayJob implements Runnable {
         long end = finishedAt == null ? System.nanoTime() : finishedNanos;
         double seconds = Math.max(1e-3, (end - startedNanos) / 1e9);
         long sentNow = sent.get();
-        return new ReplayStatus(id, dir.toString(), request.pattern(), request.rate(), request.looping(), state,
-                pass, files.size(), items.size(), sentNow, duplicates.get(), failed.get(), rejected.get(),
+        return new ReplayStatus(id, request.dir(), request.pattern(), request.rate(), request.looping(), state,
+                pass, files, items.size(), sentNow, duplicates.get(), failed.get(), rejected.get(),
                 Math.round(sentNow / seconds * 10) / 10.0, startedAt, finishedAt);
     }
 }
