@@ -31,6 +31,15 @@ public interface IngestConfig {
     @WithDefault("100000")
     int dedupWindow();
 
+    /**
+     * At start-up the dedup window is rebuilt from the ids of the raw topic's last
+     * {@code dedup-window} records, so a restart does not forget what was published. Longest that
+     * may take (retrying while the broker is unreachable) before the window starts empty.
+     * Readiness is DOWN and publishing waits until it is done.
+     */
+    @WithDefault("60s")
+    Duration dedupLoadTimeout();
+
     /** The Kafka topic raw articles go to. */
     @WithDefault("news.articles.raw")
     String topic();

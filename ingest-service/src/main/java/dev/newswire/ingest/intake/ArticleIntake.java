@@ -1,10 +1,12 @@
 package dev.newswire.ingest.intake;
 
 import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.ingest.messaging.RawArticlePublisher;
 import dev.newswire.model.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one way into the raw topic for every channel (HTTP, NDJSON, replay): skip repeats within the
@@ -16,11 +18,15 @@ public class ArticleIntake {
     private final RawArticlePublisher publisher;
     private final IngestMetrics metrics;
     private final RecentIds recent;
+    /** Done once the window holds the raw topic's recent ids (issue 12: repeats survive a restart). */
+    private final CompletableFuture<Void> windowLoaded;
 
-    public ArticleIntake(RawArticlePublisher publisher, IngestMetrics metrics, IngestConfig config) {
+    public ArticleIntake(RawArticlePublisher publisher, IngestMetrics metrics, IngestConfig config,
+                         RecentIdsLoader loader) {
         this.publisher = publisher;
         this.metrics = metrics;
         this.recent = new RecentIds(config.dedupWindow());
+        this.windowLoaded = loader.ids().thenAccept(recent::preload);
     }
 
     /**
@@ -29,6 +35,14 @@ public class ArticleIntake {
      * is acked the repeat is a duplicate, if it failed the repeat publishes itself.
      */
     public CompletableFuture<Accepted> accept(RawArticle article, String channel) {
+        if (!windowLoaded.isDone()) {
+            // A repeat can only be told apart once the window knows what the topic already holds.
+            return windowLoaded.copy().orTimeout(publisher.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((loaded, failed) -> failed)
+                    .thenComposeAsync(failed -> failed == null ? accept(article, channel)
+                            : CompletableFuture.failedFuture(new BrokerUnavailableException("The dedup window is still"
+                                    + " being rebuilt from the raw topic; nothing was published.", failed)));
+        }
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> earlier = recent.claim(article.id(), mine);
         if (earlier != null) {

@@ -1,6 +1,7 @@
 package dev.newswire.ingest.intake;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,6 +48,20 @@ public final class RecentIds {
     /** Records a publish that succeeded, whether it was claimed or not (replay loops publish repeats). */
     public synchronized void published(String id) {
         window.put(id, PUBLISHED);
+    }
+
+    /**
+     * Fills the window with ids already in the topic (oldest first), at start-up, behind anything
+     * published since: those are newer and must be evicted last.
+     */
+    public synchronized void preload(List<String> ids) {
+        Map<String, CompletableFuture<Void>> newer = new LinkedHashMap<>(window);
+        window.clear();
+        ids.forEach(id -> window.put(id, PUBLISHED));
+        newer.forEach((id, publish) -> {
+            window.remove(id);
+            window.put(id, publish);
+        });
     }
 
     /** Forgets a failed publish so the next attempt publishes again. */

@@ -29,31 +29,33 @@ public final class ReplayRoots {
             + " inside one of the replay roots (setting newswire.ingest.replay.roots; see docs/security.md).";
     private static final Logger LOG = Logger.getLogger(ReplayRoots.class);
 
-    private final List<Path> roots;
+    private final List<Path> configured;
 
-    private ReplayRoots(List<Path> roots) {
-        this.roots = List.copyOf(roots);
+    private ReplayRoots(List<Path> configured) {
+        this.configured = List.copyOf(configured);
     }
 
-    /** The roots that exist, canonicalised; missing ones are logged and left out. */
+    /** The configured roots; each is canonicalised when used, so a root created later counts. */
     public static ReplayRoots of(List<String> configured) {
-        List<Path> roots = new ArrayList<>();
-        for (String root : configured) {
-            if (root == null || root.isBlank()) {
-                continue;
-            }
-            canonical(Path.of(root.strip()).toAbsolutePath())
-                    .filter(Files::isDirectory)
-                    .ifPresentOrElse(roots::add, () -> LOG.debugf("Replay root %s does not exist; ignored", root));
-        }
-        return new ReplayRoots(roots);
+        return new ReplayRoots(configured.stream().filter(root -> root != null && !root.isBlank())
+                .map(root -> Path.of(root.strip()).toAbsolutePath()).toList());
     }
 
-    /** The same roots plus {@code folder} (the operator's start-up replay folder) when it exists. */
+    /** The same roots plus {@code folder} (the operator's start-up replay folder). */
     public ReplayRoots with(String folder) {
-        List<Path> more = new ArrayList<>(roots);
-        canonical(Path.of(folder).toAbsolutePath()).filter(Files::isDirectory).ifPresent(more::add);
+        List<Path> more = new ArrayList<>(configured);
+        more.add(Path.of(folder).toAbsolutePath());
         return new ReplayRoots(more);
+    }
+
+    /** The roots that exist now, canonical (links resolved): what every path is compared with. */
+    List<Path> paths() {
+        List<Path> roots = new ArrayList<>();
+        for (Path root : configured) {
+            canonical(root).filter(Files::isDirectory).ifPresentOrElse(roots::add,
+                    () -> LOG.debugf("Replay root %s does not exist; ignored", root));
+        }
+        return roots;
     }
 
     /**
@@ -76,12 +78,14 @@ public final class ReplayRoots {
         }
         List<Path> candidates = new ArrayList<>();
         candidates.add(requested.toAbsolutePath());
+        List<Path> roots = paths();
         if (!requested.isAbsolute()) {
             roots.forEach(root -> candidates.add(root.resolve(requested)));
         }
         for (Path candidate : candidates) {
             Optional<Path> real = canonical(candidate);
-            if (real.isPresent() && Files.isDirectory(real.get(), LinkOption.NOFOLLOW_LINKS) && contains(real.get())) {
+            if (real.isPresent() && Files.isDirectory(real.get(), LinkOption.NOFOLLOW_LINKS)
+                    && roots.stream().anyMatch(real.get()::startsWith)) {
                 return real.get();
             }
         }
@@ -90,11 +94,7 @@ public final class ReplayRoots {
 
     /** True when {@code canonical} (a real path) is a root or lies below one. */
     public boolean contains(Path canonical) {
-        return roots.stream().anyMatch(canonical::startsWith);
-    }
-
-    List<Path> paths() {
-        return roots;
+        return paths().stream().anyMatch(canonical::startsWith);
     }
 
     static Optional<Path> canonical(Path path) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** With newswire.ingest.api-keys set, writes need a key; reads stay open. (Auth off: ArticleIngestTest.) */
+/** With newswire.ingest.api-keys set, writes and every replay endpoint need a key; health stays open. (Auth off: ArticleIngestTest.) */
 @QuarkusTest
 @QuarkusTestResource(NewswireKafkaResource.class)
 @TestProfile(ApiKeyTest.WithKeys.class)
@@ -52,8 +52,12 @@ class ApiKeyTest {
     }
 
     @Test
-    void readsStayOpen() {
-        given().get("/api/replay").then().statusCode(200);
+    void healthStaysOpenButEveryReplayEndpointNeedsAKey() {
         given().get("/q/health/live").then().statusCode(200);
+        // GET /api/replay lists folders and progress: a read, but not an open one (issue 9 item 2).
+        given().get("/api/replay").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().get("/api/replay/abc").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().header("X-Api-Key", KEY).get("/api/replay").then().statusCode(200);
+        given().header("X-Api-Key", KEY).get("/api/replay/abc").then().statusCode(404);
     }
 }

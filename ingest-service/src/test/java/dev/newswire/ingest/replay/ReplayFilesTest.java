@@ -11,10 +11,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReplayFilesTest {
 
+    private static final ReplayFiles.Limits LIMITS = new ReplayFiles.Limits(1 << 20, 16 << 20, 64 << 20);
+
+    private static List<ReplayFiles.Entry> list(Path dir, String glob) {
+        ReplayRoots roots = ReplayRoots.of(List.of(dir.toString()));
+        return ReplayFiles.list(roots.resolve(dir.toString()), glob, roots);
+    }
+
     @Test
     void seedsAreReadInNameOrderWithTraceableSources() {
         Path seeds = Path.of("..", "seeds");
-        List<ReplayFiles.Item> items = ReplayFiles.read(ReplayFiles.list(seeds, "*"), 1 << 20);
+        List<ReplayFiles.Item> items = ReplayFiles.read(list(seeds, "*"), LIMITS);
         assertThat(items).hasSize(5).allMatch(ReplayFiles.Item::valid);
         assertThat(items).extracting(ReplayFiles.Item::file).isSorted();
         assertThat(items).allSatisfy(item -> assertThat(item.article().source()).isEqualTo("replay:" + item.file()));
@@ -29,7 +36,7 @@ class ReplayFilesTest {
         Files.write(dir.resolve("5.txt"), new byte[]{(byte) 0xFF, 'x'});
         Files.writeString(dir.resolve("6.md"), "ignored");
 
-        List<ReplayFiles.Item> items = ReplayFiles.read(ReplayFiles.list(dir, "*"), 1 << 20);
+        List<ReplayFiles.Item> items = ReplayFiles.read(list(dir, "*"), LIMITS);
 
         assertThat(items).extracting(ReplayFiles.Item::file)
                 .containsExactly("1.json", "1.json", "2.ndjson", "2.ndjson", "3.htm", "4.txt", "5.txt");
@@ -40,6 +47,6 @@ class ReplayFilesTest {
                 .anySatisfy(r -> assertThat(r).contains("Malformed JSON"))
                 .anySatisfy(r -> assertThat(r).contains("blank"))
                 .anySatisfy(r -> assertThat(r).contains("UTF-8"));
-        assertThat(ReplayFiles.list(dir, "*.txt")).hasSize(2);
+        assertThat(list(dir, "*.txt")).hasSize(2);
     }
 }

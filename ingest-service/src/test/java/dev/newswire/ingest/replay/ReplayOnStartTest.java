@@ -30,11 +30,12 @@ class ReplayOnStartTest {
         }
     }
 
+    /** Sent, or duplicates when another test of this JVM published the seeds before: the window survives restarts. */
     @Test
     void seedsArePublishedOnStartUp() {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonPath replays = given().get("/api/replay").then().statusCode(200).extract().jsonPath();
-            return replays.getList("findAll { it.dir == '" + SEEDS + "' && it.state == 'DONE' && it.sent == 5 }").size() == 1;
+            return replays.getList("findAll { it.dir == '" + SEEDS + "' && it.state == 'DONE' && it.sent + it.duplicates == 5 }").size() == 1;
         });
     }
 }
