@@ -50,17 +50,18 @@ public class RawTopicTail {
             long perPartition = Math.max(1, total / partitions.size());
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, remaining(deadline));
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, remaining(deadline));
-            consumer.assign(partitions);
             Map<TopicPartition, Long> open = new HashMap<>();
+            Map<TopicPartition, Long> starts = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 long end = ends.get(partition);
                 long from = Math.max(begins.get(partition), end - perPartition);
                 if (from < end) {
-                    consumer.seek(partition, from);
+                    starts.put(partition, from);
                     open.put(partition, end);
                 }
             }
-            consumer.pause(partitions.stream().filter(p -> !open.containsKey(p)).toList());
+            consumer.assign(starts.keySet());
+            starts.forEach(consumer::seek);
             List<String> keys = new ArrayList<>();
             while (!open.isEmpty()) {
                 if (System.nanoTime() >= deadline) {
@@ -73,8 +74,9 @@ public class RawTopicTail {
                     }
                 }
                 // Positions, not counts: compaction and transaction markers leave offsets without records.
-                open.entrySet().removeIf(entry -> consumer.position(entry.getKey(), remaining(deadline)) >= entry.getValue());
-                consumer.pause(partitions.stream().filter(p -> !open.containsKey(p)).toList());
+                if (open.entrySet().removeIf(entry -> consumer.position(entry.getKey(), remaining(deadline)) >= entry.getValue())) {
+                    consumer.pause(starts.keySet().stream().filter(p -> !open.containsKey(p)).toList());
+                }
             }
             return keys;
         }

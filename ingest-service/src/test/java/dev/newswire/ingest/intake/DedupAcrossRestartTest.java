@@ -5,12 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.newswire.kafka.NewswireKafkaResource;
-import dev.newswire.kafka.NewswireTopics;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;
 import dev.newswire.model.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.Map;
@@ -29,39 +27,43 @@ import org.junit.jupiter.api.Test;
  * a repeat for the fresh instance, whose dedup window starts empty in memory.
  */
 @QuarkusTest
-@QuarkusTestResource(NewswireKafkaResource.class)
-@QuarkusTestResource(value = DedupAcrossRestartTest.PublishedBeforeStart.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = DedupAcrossRestartTest.BrokerWithAnEarlierArticle.class, restrictToAnnotatedClass = true)
 class DedupAcrossRestartTest {
 
-    static final String BODY = "Published by the previous ingest instance " + UUID.randomUUID() + ".";
+    /**
+     * The same for the resource and the test, which Quarkus may load in different class loaders:
+     * kept in a system property, made once per JVM.
+     */
+    static String body() {
+        return (String) System.getProperties().computeIfAbsent("newswire.test.earlier-article",
+                key -> "Published by the previous ingest instance " + UUID.randomUUID() + ".");
+    }
 
-    /** The previous instance's publish: key = article id, value = RawArticle JSON, before this app starts. */
-    public static class PublishedBeforeStart implements QuarkusTestResourceLifecycleManager {
+    /**
+     * The test broker, plus the previous instance's publish of one article (key = article id,
+     * value = RawArticle JSON, as ingest writes it), before this service starts.
+     */
+    public static class BrokerWithAnEarlierArticle extends NewswireKafkaResource {
         @Override
         public Map<String, String> start() {
-            String bootstrap = NewswireKafkaResource.bootstrapServers();
-            NewswireTopics.create(bootstrap, NewswireKafkaResource.TEST_PARTITIONS);
+            Map<String, String> config = super.start();
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
             try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-                RawArticle article = ArticleParser.fromText(BODY, RawArticle.TEXT_PLAIN, ArticleFields.NONE, null, Instant.now());
+                RawArticle article = ArticleParser.fromText(body(), RawArticle.TEXT_PLAIN, ArticleFields.NONE, null, Instant.now());
                 producer.send(new ProducerRecord<>(Topics.RAW, article.id(), NewsJson.mapper().writeValueAsBytes(article))).get();
             } catch (Exception e) {
                 throw new IllegalStateException("could not publish the earlier article", e);
             }
-            return Map.of();
-        }
-
-        @Override
-        public void stop() {
+            return config;
         }
     }
 
     @Test
     void anArticlePublishedBeforeTheRestartIsADuplicate() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().contentType("text/plain").body(BODY).post("/api/articles")
+        given().contentType("text/plain").body(body()).post("/api/articles")
                 .then().statusCode(202).body("duplicate", equalTo(true));
+        given().get("/q/health/ready").then().statusCode(200);
         // A new article is still published.
         given().contentType("text/plain").body("New after the restart " + UUID.randomUUID() + ".").post("/api/articles")
                 .then().statusCode(202).body("duplicate", nullValue());

@@ -35,4 +35,15 @@ class RecentIdsTest {
         assertThat(recent.claim("a", new CompletableFuture<>())).as("evicted").isNull();
         assertThat(recent.claim("d", new CompletableFuture<>())).as("still remembered").isNotNull().isDone();
     }
+
+    @Test
+    void idsLoadedFromTheTopicAreRepeatsAndEvictedBeforeNewerPublishes() {
+        RecentIds recent = new RecentIds(3);
+        recent.published("new");
+        recent.preload(java.util.List.of("old1", "old2", "old3"));
+        assertThat(recent.size()).isEqualTo(3);
+        assertThat(recent.claim("new", new CompletableFuture<>())).as("published since the start: kept").isNotNull();
+        assertThat(recent.claim("old3", new CompletableFuture<>())).as("from the topic: a repeat").isNotNull().isDone();
+        assertThat(recent.claim("old1", new CompletableFuture<>())).as("oldest of the topic's ids: evicted").isNull();
+    }
 }
