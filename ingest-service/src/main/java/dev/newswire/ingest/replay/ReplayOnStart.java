@@ -1,10 +1,14 @@
 package dev.newswire.ingest.replay;
 
 import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.intake.RecentIdsLoader;
 import dev.newswire.ingest.messaging.RawArticlePublisher;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,7 +21,8 @@ public class ReplayOnStart {
 
     private static final Logger LOG = Logger.getLogger(ReplayOnStart.class);
 
-    void onStart(@Observes StartupEvent event, IngestConfig config, RawArticlePublisher publisher, Replays replays) {
+    void onStart(@Observes StartupEvent event, IngestConfig config, RawArticlePublisher publisher, Replays replays,
+                 RecentIdsLoader window) {
         IngestConfig.ReplayOnStart settings = config.replayOnStart();
         if (settings.dir().isEmpty() || settings.dir().get().isBlank()) {
             return;
@@ -28,6 +33,15 @@ public class ReplayOnStart {
                 LOG.errorf("Start-up replay of %s skipped: topic %s not reachable within %s", dir, config.topic(),
                         settings.brokerWait());
                 return;
+            }
+            try {
+                // Seeds published by an earlier run must come back as duplicates, not as new events.
+                window.ids().get(config.dedupLoadTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("Start-up replay of %s waited for the dedup window in vain: %s", dir, e.toString());
             }
             try {
                 ReplayStatus status = replays.start(new ReplayRequest(dir, settings.ratePerSecond(), settings.loop(),

@@ -5,10 +5,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A replay: the files of {@code dir} matching {@code glob}, in name order, as a stream.
  *
- * @param dir            folder on the ingest-service's machine
- * @param ratePerSecond  articles per second; 0 (default) = as fast as the broker takes them
+ * @param dir            folder on the ingest-service's machine, inside one of the replay roots
+ *                       ({@code newswire.ingest.replay.roots}); relative names are tried against the
+ *                       working directory, then against each root
+ * @param ratePerSecond  articles per second, at most {@code newswire.ingest.replay.max-rate-per-second};
+ *                       0 (default) = as fast as the broker takes them (a loop: at that maximum)
  * @param loop           start over at the end, with fresh receivedAt, until stopped
- * @param glob           file-name pattern, default {@code *}
+ * @param glob           file-name pattern ({@code * ? [a-z] [!x] {a,b}}), default {@code *}
  * @param skipDuplicates skip articles published within the dedup window (default true); loop passes
  *                       after the first always re-publish, that is what a loop is for
  */
