@@ -29,9 +29,10 @@ class ProblemErrorPagesTest {
     }
 
     @Test
-    void wrongMethodIsProblemJson() {
-        given().body("{}").post("/q/health/live").then()
-                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(405)))
-                .contentType(Problem.MEDIA_TYPE);
+    void unknownPathUnderTheManagementPrefixIsProblemJson() {
+        given().get("/q/no-such-endpoint").then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(404));
     }
 }
