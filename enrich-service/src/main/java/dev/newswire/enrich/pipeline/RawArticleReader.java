@@ -1,11 +1,17 @@
 package dev.newswire.enrich.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.newswire.model.ArticleIds;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * Reads a raw Kafka record value as a {@link RawArticle}, rejecting poison input with a reason a
@@ -51,6 +59,33 @@ public final class RawArticleReader {
                 .maxStringLength(maxBytes)
                 .maxDocumentLength(maxBytes)
                 .build());
+        mapper.registerModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()));
+    }
+
+    /**
+     * Instants as the contract writes them, ISO-8601 text only. Jackson's own deserializer also takes
+     * numbers and quietly turns an absurd one (1e300) into 1970-01-01: a wrong date, not an error.
+     */
+    private static final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
+        IsoInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+            }
+            String text = p.getText().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+            }
+        }
     }
 
     public RawArticle read(byte[] value, String key) {
