@@ -52,6 +52,8 @@ TOTAL=$(wc -l < "$WORK/enriched.txt")
 UNIQUE=$(awk '{print $2}' "$WORK/enriched.txt" | sort -u | wc -l)
 echo "instance id:            '${ID}'"
 echo "restart -> first enriched article: $(( FIRST - RESTARTED )) ms (kill at $KILLED, restart at $RESTARTED)"
+FETCH=$(grep -m1 'Initialize record store' "$WORK/enrich-2.log" | awk '{print $1" "$2}')
+echo "restarted consumer:     first raw record fetched at $FETCH (the partitions were its again)"
 echo "restarted JVM:          $(grep -o 'started in [0-9.]*s' "$WORK/enrich-2.log" | head -1); $(grep -o 'models loaded in [0-9]* ms' "$WORK/enrich-2.log" | head -1)"
 echo "articles:               $COUNT produced, $UNIQUE enriched, $((TOTAL - UNIQUE)) enriched twice"
 echo "load:                   $(uptime)"
