@@ -3,10 +3,12 @@ package dev.newswire.enrich.messaging;
 import dev.newswire.enrich.pipeline.StageFailedException;
 import dev.newswire.model.DeadLetterHeaders;
 import dev.newswire.model.Topics;
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,7 +25,10 @@ import org.jboss.logging.Logger;
  * Writes a rejected raw record to {@link Topics#DLQ}: the original bytes, key and headers, plus
  * {@link DeadLetterHeaders} naming the error class, message, stage and source topic/partition/offset.
  * The raw record is acknowledged (its offset may be committed) only once the DLQ record is written,
- * so nothing is dropped silently.
+ * so nothing is dropped silently. The channel retries a failed write (broker away) until it
+ * succeeds; only a write the broker can never take (e.g. larger than the topic allows) gives up:
+ * then the record is skipped, counted ({@code newswire.enrich.records.skipped}) and logged with
+ * its topic/partition/offset, so that one record cannot stop the consumer.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
@@ -37,7 +42,11 @@ public class DeadLetterPublisher {
         this.dlq = dlq;
     }
 
-    void publish(Message<byte[]> raw, IncomingKafkaRecordMetadata<?, ?> source, String key, String stage, Throwable error) {
+    /**
+     * Writes the dead letter; the returned stage completes once the raw record has been acknowledged
+     * (DLQ write done, or given up and skipped), or fails if it could not even be handed over.
+     */
+    CompletionStage<Void> publish(Message<byte[]> raw, IncomingKafkaRecordMetadata<?, ?> source, String key, String stage, Throwable error) {
         Throwable root = error instanceof StageFailedException && error.getCause() != null ? error.getCause() : error;
         String topic = source == null ? Topics.RAW : source.getTopic();
         int partition = source == null ? -1 : source.getPartition();
@@ -63,12 +72,21 @@ public class DeadLetterPublisher {
                 .withHeaders(headers)
                 .build();
         byte[] value = raw.getPayload() == null ? new byte[0] : raw.getPayload();
-        Supplier<CompletionStage<Void>> ack = raw::ack;
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        Supplier<CompletionStage<Void>> ack = () -> raw.ack().whenComplete((v, e) -> settled.complete(null));
         Function<Throwable, CompletionStage<Void>> nack = failure -> {
-            LOG.errorf(failure, "could not write the dead letter for %s-%d@%d; not committing it", topic, partition, offset);
-            return raw.nack(failure);
+            LOG.errorf("skipped %s-%d@%d key=%s: its dead letter cannot be written either (%s: %s); the record stays in %s",
+                    topic, partition, offset, key, failure.getClass().getName(), failure.getMessage(), topic);
+            Metrics.counter(RawArticleProcessor.SKIPPED, "reason", "dead-letter-failed").increment();
+            return raw.ack().whenComplete((v, e) -> settled.complete(null));
         };
-        dlq.send(Message.of(value, Metadata.of(metadata), ack, nack));
+        try {
+            dlq.send(Message.of(value, Metadata.of(metadata), ack, nack));
+        } catch (RuntimeException e) {
+            // Emitter cancelled or its buffer full: not this record's fault; fail so the offset stays uncommitted.
+            settled.completeExceptionally(e);
+        }
+        return settled;
     }
 
     private static void add(RecordHeaders headers, String name, String value) {

@@ -2,6 +2,7 @@ package dev.newswire.enrich.messaging;
 
 import dev.newswire.model.CloudEvents;
 import dev.newswire.model.EnrichedArticle;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,27 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
-/** Builds the enriched Kafka record: same key as the raw one, CloudEvents binary-mode headers. */
+/**
+ * Builds the enriched Kafka record: same key as the raw one, CloudEvents binary-mode headers. Its
+ * acknowledgement acknowledges the raw record. The channel retries a failed send until the broker
+ * takes it, so a nack means the broker can never take it (e.g. too large): the raw record then goes
+ * to the dead-letter topic (stage {@code publish}) instead of stopping the consumer.
+ */
 @ApplicationScoped
 public class EnrichedRecords {
 
+    static final String PUBLISH_STAGE = "publish";
+
+    private final DeadLetterPublisher deadLetters;
+
+    public EnrichedRecords(DeadLetterPublisher deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
     static final String SOURCE = "/newswire/enrich-service";
 
-    Message<String> toMessage(EnrichedArticle article, String key, String json, Message<?> raw) {
+    Message<String> toMessage(EnrichedArticle article, String key, String json, Message<byte[]> raw,
+                              IncomingKafkaRecordMetadata<?, ?> source) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         // Deterministic id: the same article enriched by the same pipeline version is the same event.
@@ -34,7 +49,8 @@ public class EnrichedRecords {
                 .withHeaders(headers)
                 .build();
         Supplier<CompletionStage<Void>> ack = raw::ack;
-        Function<Throwable, CompletionStage<Void>> nack = raw::nack;
+        Function<Throwable, CompletionStage<Void>> nack = failure -> deadLetters.publish(raw, source,
+                source == null || source.getKey() == null ? null : source.getKey().toString(), PUBLISH_STAGE, failure);
         return Message.of(json, Metadata.of(metadata), ack, nack);
     }
 
