@@ -1,9 +1,9 @@
 package dev.newswire.api.http;
 
-import dev.newswire.api.stream.ArticleFilter;
-import dev.newswire.api.stream.ArticleIndex;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.api.view.ArticleFilter;
+import dev.newswire.api.view.ArticleIndex;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.StoredArticle;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Problem;
 import jakarta.ws.rs.GET;

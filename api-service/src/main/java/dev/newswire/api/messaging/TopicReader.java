@@ -1,9 +1,9 @@
 package dev.newswire.api.messaging;
 
 import dev.newswire.api.config.ApiConfig;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.Position;
-import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.StoredArticle;
 import dev.newswire.model.EnrichedArticle;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.newswire.api.messaging;
 
 import dev.newswire.api.config.ApiConfig;
-import dev.newswire.api.stream.ArticleView;
+import dev.newswire.api.view.ArticleView;
 import dev.newswire.api.stream.StreamHub;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

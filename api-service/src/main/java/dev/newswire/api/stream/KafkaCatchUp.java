@@ -1,5 +1,10 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.SseFrames;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.ArticleLog;
+import dev.newswire.api.view.ArticleIndex;
 import dev.newswire.api.config.ApiConfig;
 import dev.newswire.api.messaging.KafkaClients;
 import dev.newswire.model.EnrichedArticle;

@@ -1,5 +1,11 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.SseFrames;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.ArticleLog;
+import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.config.ApiConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +39,7 @@ public class StreamHub {
     private final ArticleView view;
     private final ApiConfig.Stream config;
     private final KafkaCatchUp catchUp;
-    private final Map<EventLoop, LoopGroup> groups = new ConcurrentHashMap<>();
+    private final Map<EventLoop, EventLoopFanOut> groups = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Counter cutOff;
 
@@ -50,7 +56,7 @@ public class StreamHub {
         if (batch.isEmpty()) {
             return;
         }
-        for (LoopGroup group : groups.values()) {
+        for (EventLoopFanOut group : groups.values()) {
             group.loop.execute(() -> group.deliver(batch));
         }
     }
@@ -65,7 +71,7 @@ public class StreamHub {
      */
     public void open(HttpServerResponse response, ArticleFilter filter, StartPoint start) {
         EventLoop loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
-        LoopGroup group = groups.computeIfAbsent(loop, this::newGroup);
+        EventLoopFanOut group = groups.computeIfAbsent(loop, this::newGroup);
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache, no-transform")
@@ -90,8 +96,8 @@ public class StreamHub {
         }
     }
 
-    private LoopGroup newGroup(EventLoop loop) {
-        LoopGroup group = new LoopGroup(loop);
+    private EventLoopFanOut newGroup(EventLoop loop) {
+        EventLoopFanOut group = new EventLoopFanOut(loop);
         long every = Math.max(10, config.heartbeat().toMillis());
         loop.scheduleAtFixedRate(() -> group.heartbeat(SseFrames.heartbeat()), every, every, TimeUnit.MILLISECONDS);
         return group;
@@ -176,7 +182,7 @@ public class StreamHub {
         subscriber.state = Subscriber.State.LIVE;
     }
 
-    private void cut(Subscriber subscriber, LoopGroup group) {
+    private void cut(Subscriber subscriber, EventLoopFanOut group) {
         if (!subscriber.isOpen()) {
             return;
         }
@@ -195,7 +201,7 @@ public class StreamHub {
         }, config.closeGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void closed(Subscriber subscriber, LoopGroup group) {
+    private void closed(Subscriber subscriber, EventLoopFanOut group) {
         if (subscriber.isOpen()) {
             subscriber.markClosed();
             group.closed();

@@ -1,5 +1,10 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.SseFrames;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.ArticleIndex;
+import dev.newswire.api.view.ArticleFilter;
 import io.netty.channel.EventLoop;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;

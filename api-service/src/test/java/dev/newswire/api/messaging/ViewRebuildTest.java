@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newswire.api.config.ApiConfig;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.StoredArticle;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import java.time.Duration;

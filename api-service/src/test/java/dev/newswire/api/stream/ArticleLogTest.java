@@ -1,5 +1,8 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.ArticleView;
 import static dev.newswire.api.support.TestArticles.about;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.ArticleFilter;
 import io.netty.channel.EventLoop;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
@@ -12,13 +14,13 @@ import java.util.Map;
  * batch of records (not one per subscriber); the task writes the shared frames to every matching
  * subscriber of that loop. Only that loop's thread touches the list.
  */
-final class LoopGroup {
+final class EventLoopFanOut {
 
     final EventLoop loop;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private int closedSinceCompaction;
 
-    LoopGroup(EventLoop loop) {
+    EventLoopFanOut(EventLoop loop) {
         this.loop = loop;
     }
 

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;

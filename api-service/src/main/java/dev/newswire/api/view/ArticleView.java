@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
