@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newswire.api.config.ApiConfig;
+import dev.newswire.api.health.ViewReadinessCheck;
 import dev.newswire.api.view.ArticleView;
 import dev.newswire.api.view.StoredArticle;
 import dev.newswire.kafka.NewswireKafkaResource;
