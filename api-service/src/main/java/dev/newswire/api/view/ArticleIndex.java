@@ -54,6 +54,19 @@ public final class ArticleIndex {
         }
     }
 
+    /** Drops the article with this id (a tombstone on the topic), whichever version is held. */
+    public void remove(String id) {
+        lock.writeLock().lock();
+        try {
+            StoredArticle previous = byId.remove(id);
+            if (previous != null) {
+                unindex(previous);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Drops a record that left the ring, unless a newer version of the article replaced it already. */
     public void evict(StoredArticle stored) {
         lock.writeLock().lock();

@@ -1,25 +1,20 @@
 package dev.newswire.api.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.newswire.api.config.ApiConfig;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.NewsJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The bounded in-memory view of the topic: the {@link ArticleLog} streams replay from and the
  * {@link ArticleIndex} the JSON API queries. Filled by the topic reader only (one writer thread).
+ * Every record moves the view's position, whether it is appended, deletes an article or is skipped,
+ * so resume tokens cover exactly what was read.
  */
 @ApplicationScoped
 public class ArticleView {
-
-    private static final ObjectReader READER = NewsJson.mapper().readerFor(EnrichedArticle.class);
-    private static final ObjectWriter WRITER = NewsJson.mapper().writerFor(EnrichedArticle.class);
 
     private final ArticleLog log;
     private final ArticleIndex index = new ArticleIndex();
@@ -33,34 +28,36 @@ public class ArticleView {
         this.log = new ArticleLog(capacity);
     }
 
-    /** Parses a record value; empty for tombstones and values that are not an article. */
-    public static Optional<EnrichedArticle> parse(byte[] value) {
-        if (value == null || value.length == 0) {
-            return Optional.empty();
-        }
-        try {
-            EnrichedArticle article = READER.readValue(value);
-            return article.id() == null ? Optional.empty() : Optional.of(article);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    public void startAt(Position start) {
+        log.startAt(start);
     }
 
-    /** The article serialised once, compactly (one line, as an SSE data field needs). */
-    public static byte[] json(EnrichedArticle article) {
+    public StoredArticle append(int partition, long offset, long timestamp, RecordDecoder.Article decoded) {
+        return log.append(partition, offset, timestamp, decoded.article(), decoded.json(), index::evict, index::put);
+    }
+
+    /** Appends an article serialised with the contract mapping, as the enrich-service writes it. */
+    public StoredArticle append(int partition, long offset, long timestamp, EnrichedArticle article) {
         try {
-            return WRITER.writeValueAsBytes(article);
+            return append(partition, offset, timestamp,
+                    new RecordDecoder.Article(article, NewsJson.mapper().writeValueAsBytes(article)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public void startAt(Position start) {
-        log.startAt(start);
+    /**
+     * A tombstone: the article leaves the JSON API and replays (which show what the compacted topic
+     * holds). Live subscribers get no event: the SSE contract has no deletions.
+     */
+    public void remove(int partition, long offset, String id) {
+        index.remove(id);
+        log.skip(partition, offset);
     }
 
-    public StoredArticle append(int partition, long offset, long timestamp, EnrichedArticle article) {
-        return log.append(partition, offset, timestamp, article, json(article), index::evict, index::put);
+    /** A record the view cannot hold: only the position moves past it. */
+    public void skip(int partition, long offset) {
+        log.skip(partition, offset);
     }
 
     public ArticleLog log() {

@@ -8,7 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.newswire.api.config.ApiConfig;
 import dev.newswire.api.health.ViewReadinessCheck;
 import dev.newswire.api.view.ArticleView;
-import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.ViewListener;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -58,7 +58,7 @@ class ViewRebuildTest {
 
         // First run of the "service": everything gets into the view, then it stops.
         ArticleView first = new ArticleView(100);
-        TopicReader one = new TopicReader(clients, topic, first, batch -> { }, READER);
+        TopicReader one = new TopicReader(clients, topic, first, batch -> { }, READER, new SimpleMeterRegistry());
         one.start();
         await().until(one::caughtUp);
         assertThat(ids).allMatch(id -> first.index().byId(id) != null);
@@ -66,7 +66,7 @@ class ViewRebuildTest {
 
         // Restart: a fresh view, held at the gate so the reader cannot finish catching up.
         CountDownLatch gate = new CountDownLatch(1);
-        Consumer<List<StoredArticle>> gated = batch -> {
+        ViewListener gated = batch -> {
             try {
                 gate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -74,7 +74,7 @@ class ViewRebuildTest {
             }
         };
         ArticleView rebuilt = new ArticleView(100);
-        TopicReader two = new TopicReader(clients, topic, rebuilt, gated, READER);
+        TopicReader two = new TopicReader(clients, topic, rebuilt, gated, READER, new SimpleMeterRegistry());
         assertThat(ViewReadinessCheck.of(two).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         two.start();
         await().until(() -> rebuilt.index().size() > 0);   // reading, but held before it could catch up
