@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newswire.api.config.ApiConfig;
+import dev.newswire.api.health.ViewLivenessCheck;
 import dev.newswire.api.health.ViewReadinessCheck;
 import dev.newswire.api.view.ArticleView;
 import dev.newswire.api.view.ViewListener;
@@ -85,6 +86,29 @@ class ViewRebuildTest {
         assertThat(ids).allMatch(id -> rebuilt.index().byId(id) != null);
         assertThat(rebuilt.log().size()).isEqualTo(12);
         two.stop();
+        clients.close();
+    }
+
+    /** Issue 9 item 1: a reader loop that dies anyway makes liveness DOWN, so the platform restarts the service. */
+    @Test
+    void aReaderThatDiesMakesLivenessDown() throws Exception {
+        String topic = "rebuild.dies." + System.nanoTime();
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        publish(topic, about("dies", "first"), null);
+        KafkaClients clients = new KafkaClients(NewswireKafkaResource.bootstrapServers());
+        ViewListener broken = batch -> {
+            throw new AssertionError("a fan-out bug that escapes every record-level guard");
+        };
+        TopicReader reader = new TopicReader(clients, topic, new ArticleView(10), broken, READER, new SimpleMeterRegistry());
+        assertThat(ViewLivenessCheck.of(reader).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        reader.start();
+        // The reader's thread dies with the error on purpose: Awaitility must not count it as the test's.
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> ViewLivenessCheck.of(reader).getStatus() == HealthCheckResponse.Status.DOWN);
+        reader.stop();
         clients.close();
     }
 }

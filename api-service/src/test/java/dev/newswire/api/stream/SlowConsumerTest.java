@@ -3,6 +3,7 @@ package dev.newswire.api.stream;
 import static dev.newswire.api.support.TestArticles.article;
 import static dev.newswire.api.support.TestArticles.person;
 import static dev.newswire.api.support.TestArticles.publishAll;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -97,8 +97,11 @@ class SlowConsumerTest {
 
     private final List<String> ids = new ArrayList<>();
 
-    @BeforeAll
-    void publishLargeArticles() {
+    /** Once per class, from the first test (RestAssured knows the test port only inside a test). */
+    private synchronized void publishLargeArticles() {
+        if (!ids.isEmpty()) {
+            return;
+        }
         String big = "word ".repeat(120_000);   // ~600 KB each
         List<EnrichedArticle> articles = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -106,8 +109,7 @@ class SlowConsumerTest {
         }
         publishAll(TOPIC, articles);
         articles.forEach(a -> ids.add(a.id()));
-        // The view is complete (ready) once a live client sees nothing older and the last one is held.
-        await().until(() -> io.restassured.RestAssured.get("/api/articles/" + ids.get(29)).statusCode() == 200);
+        await().until(() -> given().get("/api/articles/" + ids.get(29)).statusCode() == 200);
     }
 
     @Test
@@ -122,6 +124,7 @@ class SlowConsumerTest {
 
     @Test
     void aReadingClientStillGetsEverythingInOrder() {
+        publishLargeArticles();
         try (SseClient client = SseClient.open(stream + "?from=earliest")) {
             assertThat(client.awaitArticle(ids.get(29))).containsExactlyElementsOf(ids);
         }
@@ -129,6 +132,7 @@ class SlowConsumerTest {
     }
 
     private void neverReadingClientIsCutAndClosed(String query) throws Exception {
+        publishLargeArticles();
         await().until(() -> subscribers() == 0);
         double cutBefore = cuts();
         try (Socket client = new Socket()) {
