@@ -27,12 +27,10 @@ import java.util.concurrent.CompletionStage;
  * another instance, a {@code since} time, a Kafka catch-up); once it equals the view's position it is
  * dropped (null) and the subscriber receives the shared, pre-built frames.
  *
- * <p>Slow clients, in every state: a live subscriber whose queue is full when the next event comes
- * is cut at once (the others never wait); a replaying or catching-up one may wait for its queue to
- * drain, but at most {@code drainGrace}, then it is cut the same way. Cut = {@code event: resync}
- * with its resume id, then the response ends once the client has read that far. A client that never
- * reads keeps the socket until the server's idle timeout resets it; {@link Hooks#socketClosed()}
- * fires once, when the socket is really gone, so the subscriber gauge counts open connections.
+ * <p>Slow clients, in every state: live = cut when the queue is full as the next event comes; replaying
+ * or catching up = cut when the queue stays full for {@code drainGrace}. Cut = {@code event: resync},
+ * then the response ends once the client read that far; one that never reads is reset by the idle
+ * timeout. {@link Hooks#socketClosed()} fires once, when the socket is gone: the gauge counts sockets.
  */
 final class Subscriber {
 
