@@ -47,7 +47,11 @@ public interface ApiConfig {
         @WithDefault("4")
         int catchUpConcurrency();
 
-        /** A cut-off subscriber whose client does not drain its last events is closed after this. */
+        /**
+         * How long a replaying or catching-up subscriber's queue may stay full before it is cut as
+         * slow (a live one is cut at once). A cut subscriber's socket is closed when the client has
+         * read its last events, else reset by {@code quarkus.http.idle-timeout}.
+         */
         @WithDefault("30s")
         Duration closeGrace();
     }

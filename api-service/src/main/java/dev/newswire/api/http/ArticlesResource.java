@@ -1,9 +1,9 @@
 package dev.newswire.api.http;
 
-import dev.newswire.api.stream.ArticleFilter;
-import dev.newswire.api.stream.ArticleIndex;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.api.view.ArticleFilter;
+import dev.newswire.api.view.ArticleIndex;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.StoredArticle;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Problem;
 import jakarta.ws.rs.GET;
@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +41,12 @@ public class ArticlesResource {
         this.view = view;
     }
 
-    public record ArticlePage(List<EnrichedArticle> items, int count, String nextCursor) {
+    /**
+     * Items are the records' own JSON, written as they are (see {@link dev.newswire.api.view.RecordDecoder}):
+     * a field added to the event reaches clients without a release of this service.
+     */
+    public record ArticlePage(@Schema(type = SchemaType.ARRAY, implementation = EnrichedArticle.class) List<RawValue> items,
+                              int count, String nextCursor) {
     }
 
     public record TopList(String window, Instant since, List<ArticleIndex.Count> items) {
@@ -60,22 +68,24 @@ public class ArticlesResource {
         ArticleFilter filter = QueryParams.filter(tags, entity, lang, q);
         ArticleIndex.Page page = view.index().page(filter, QueryParams.cursor(cursor),
                 QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-        List<EnrichedArticle> items = page.items().stream().map(StoredArticle::article).toList();
+        List<RawValue> items = page.items().stream()
+                .map(stored -> new RawValue(new String(stored.json(), StandardCharsets.UTF_8))).toList();
         return new ArticlePage(items, items.size(), page.nextCursor());
     }
 
     @GET
     @Path("/articles/{id}")
     @Operation(summary = "One article by id")
-    @APIResponse(responseCode = "200", description = "The article")
+    @APIResponse(responseCode = "200", description = "The article (the record's own JSON)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrichedArticle.class)))
     @APIResponse(responseCode = "404", description = "No article with this id in the view",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public EnrichedArticle article(@PathParam("id") String id) {
+    public Response article(@PathParam("id") String id) {
         StoredArticle stored = view.index().byId(id);
         if (stored == null) {
             throw ApiException.notFound("no article with id '" + id + "'");
         }
-        return stored.article();
+        return Response.ok(stored.json(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

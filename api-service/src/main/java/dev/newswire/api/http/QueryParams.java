@@ -1,8 +1,8 @@
 package dev.newswire.api.http;
 
-import dev.newswire.api.stream.ArticleFilter;
-import dev.newswire.api.stream.Position;
-import dev.newswire.api.stream.TimeKey;
+import dev.newswire.api.view.ArticleFilter;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.TimeKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

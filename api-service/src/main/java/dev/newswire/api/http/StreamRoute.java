@@ -1,6 +1,6 @@
 package dev.newswire.api.http;
 
-import dev.newswire.api.stream.ArticleFilter;
+import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.stream.StartPoint;
 import dev.newswire.api.stream.StartResolver;
 import dev.newswire.api.stream.StreamHub;

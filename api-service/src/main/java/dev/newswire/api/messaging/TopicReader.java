@@ -1,22 +1,23 @@
 package dev.newswire.api.messaging;
 
 import dev.newswire.api.config.ApiConfig;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.Position;
-import dev.newswire.api.stream.StoredArticle;
-import dev.newswire.model.EnrichedArticle;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.RecordDecoder;
+import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.ViewListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -25,30 +26,40 @@ import org.jboss.logging.Logger;
  * group, no commits), fills the view and hands each batch to a listener (the fan-out). It is
  * caught up once it has reached the end offsets it saw at start; it knows the broker is reachable
  * while polls and periodic end-offset probes succeed. Both make up readiness.
+ *
+ * <p>No record stops it: one it cannot hold is skipped (counted in
+ * {@code newswire.api.records.skipped{reason}} and logged with its topic, partition and offset) and
+ * the view's position still moves past it. Should the loop end anyway, {@link #alive()} turns false
+ * and liveness goes DOWN, so the platform restarts the service instead of leaving it serving a
+ * view that no longer moves.
  */
 public class TopicReader implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TopicReader.class);
+    static final String SKIPPED = "newswire.api.records.skipped";
 
     private final KafkaClients clients;
     private final String topic;
     private final ArticleView view;
-    private final Consumer<List<StoredArticle>> listener;
+    private final ViewListener listener;
     private final ApiConfig.Reader config;
+    private final MeterRegistry registry;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile long lastBrokerContact;
     private volatile long lag = -1;
+    private volatile String stoppedBy;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private volatile Thread thread;
 
-    public TopicReader(KafkaClients clients, String topic, ArticleView view,
-                       Consumer<List<StoredArticle>> listener, ApiConfig.Reader config) {
+    public TopicReader(KafkaClients clients, String topic, ArticleView view, ViewListener listener,
+                       ApiConfig.Reader config, MeterRegistry registry) {
         this.clients = clients;
         this.topic = topic;
         this.view = view;
         this.listener = listener;
         this.config = config;
+        this.registry = registry;
     }
 
     public synchronized void start() {
@@ -86,6 +97,17 @@ public class TopicReader implements Runnable {
         return lag;
     }
 
+    /** False once the reading thread has ended while the service still runs: the view is frozen. */
+    public boolean alive() {
+        Thread t = thread;
+        return !running || t == null || t.isAlive();
+    }
+
+    /** Why the reader stopped, when it did (null while it runs). */
+    public String stoppedBy() {
+        return stoppedBy;
+    }
+
     @Override
     public void run() {
         try (KafkaConsumer<byte[], byte[]> c = clients.consumer("view")) {
@@ -105,29 +127,46 @@ public class TopicReader implements Runnable {
             LOG.infof("Rebuilding the view from %s: %d partitions, end offsets %s", topic, partitions.size(), target.values());
             long nextProbe = 0;
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = c.poll(config.pollTimeout());
-                if (!records.isEmpty()) {
-                    lastBrokerContact = System.currentTimeMillis();
-                    listener.accept(append(records));
-                }
-                if (!caughtUp && reached(c, target)) {
-                    caughtUp = true;
-                    LOG.infof("View caught up: %d articles", view.index().size());
-                }
-                if (System.currentTimeMillis() >= nextProbe) {
-                    probe(c, partitions);
-                    nextProbe = System.currentTimeMillis() + config.probeInterval().toMillis();
+                try {
+                    nextProbe = pollOnce(c, partitions, target, nextProbe);
+                } catch (RetriableException e) {
+                    // A broker that does not answer in time is an outage, not an end: readiness reports it.
+                    LOG.debugf("topic reader: %s, retrying", e.toString());
                 }
             }
         } catch (WakeupException e) {
             if (running) {
+                stoppedBy = e.toString();
                 LOG.error("topic reader woken up unexpectedly", e);
             }
-        } catch (RuntimeException e) {
-            LOG.error("topic reader stopped", e);
+        } catch (RuntimeException | Error e) {
+            stoppedBy = e.toString();
+            LOG.error("topic reader stopped: liveness is DOWN", e);
+            throw e;
         } finally {
             consumer = null;
         }
+    }
+
+    private long pollOnce(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions,
+                          Map<TopicPartition, Long> target, long nextProbe) {
+        ConsumerRecords<byte[], byte[]> records = c.poll(config.pollTimeout());
+        if (!records.isEmpty()) {
+            lastBrokerContact = System.currentTimeMillis();
+            List<StoredArticle> batch = append(records);
+            if (!batch.isEmpty()) {
+                listener.appended(batch);
+            }
+        }
+        if (!caughtUp && reached(c, target)) {
+            caughtUp = true;
+            LOG.infof("View caught up: %d articles", view.index().size());
+        }
+        if (System.currentTimeMillis() >= nextProbe) {
+            probe(c, partitions);
+            return System.currentTimeMillis() + config.probeInterval().toMillis();
+        }
+        return nextProbe;
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
@@ -151,15 +190,26 @@ public class TopicReader implements Runnable {
     private List<StoredArticle> append(ConsumerRecords<byte[], byte[]> records) {
         List<StoredArticle> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            Optional<EnrichedArticle> article = ArticleView.parse(record.value());
-            if (article.isPresent()) {
-                batch.add(view.append(record.partition(), record.offset(), record.timestamp(), article.get()));
-            } else if (record.value() != null) {
-                LOG.warnf("Skipping a record that is not an EnrichedArticle at %s-%d@%d",
-                        topic, record.partition(), record.offset());
+            try {
+                RecordDecoder.Decoded decoded = RecordDecoder.decode(record.key(), record.value());
+                if (decoded instanceof RecordDecoder.Article article) {
+                    batch.add(view.append(record.partition(), record.offset(), record.timestamp(), article));
+                } else if (decoded instanceof RecordDecoder.Tombstone tombstone) {
+                    view.remove(record.partition(), record.offset(), tombstone.id());
+                } else if (decoded instanceof RecordDecoder.Rejected rejected) {
+                    skip(record, rejected.reason(), rejected.detail());
+                }
+            } catch (RuntimeException e) {   // the view refused what the decoder let through: a bug, still one record
+                skip(record, "error", e.toString());
             }
         }
         return batch;
+    }
+
+    private void skip(ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
+        view.skip(record.partition(), record.offset());
+        registry.counter(SKIPPED, "reason", reason).increment();
+        LOG.warnf("Skipped record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(), reason, detail);
     }
 
     private boolean reached(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> target) {

@@ -1,8 +1,8 @@
 package dev.newswire.api.messaging;
 
 import dev.newswire.api.config.ApiConfig;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.StreamHub;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.ViewListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,8 +15,8 @@ public class ViewLoader {
 
     private final TopicReader reader;
 
-    public ViewLoader(KafkaClients clients, ApiConfig config, ArticleView view, StreamHub hub, MeterRegistry registry) {
-        this.reader = new TopicReader(clients, config.topic(), view, hub::publish, config.reader());
+    public ViewLoader(KafkaClients clients, ApiConfig config, ArticleView view, ViewListener fanOut, MeterRegistry registry) {
+        this.reader = new TopicReader(clients, config.topic(), view, fanOut, config.reader(), registry);
         registry.gauge("newswire.api.view.articles", view, v -> v.index().size());
         registry.gauge("newswire.api.view.lag", reader, TopicReader::lag);
     }

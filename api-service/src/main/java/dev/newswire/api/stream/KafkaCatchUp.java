@@ -2,7 +2,12 @@ package dev.newswire.api.stream;
 
 import dev.newswire.api.config.ApiConfig;
 import dev.newswire.api.messaging.KafkaClients;
-import dev.newswire.model.EnrichedArticle;
+import dev.newswire.api.view.ArticleIndex;
+import dev.newswire.api.view.ArticleLog;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.RecordDecoder;
+import dev.newswire.api.view.SseFrames;
 import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * Reads records older than the view from Kafka for one resuming subscriber: from its position up to
  * the view's floor, per partition in order, on a small pool of worker threads (one short-lived
- * consumer each). Writes go through the subscriber's event loop and wait for its buffer to drain,
- * so a slow reader slows only its own catch-up. Then the subscriber continues from the view.
+ * consumer each). Writes go through the subscriber's event loop and wait for its queue to drain
+ * (the subscriber cuts itself when that takes too long), so a slow reader slows only its own
+ * catch-up. The returned stage completes when the subscriber has everything up to the floor (or has
+ * closed); it fails when Kafka does. What comes next is the caller's decision.
  */
 @ApplicationScoped
 public class KafkaCatchUp {
@@ -49,28 +56,25 @@ public class KafkaCatchUp {
         });
     }
 
-    void start(Subscriber subscriber, Position from, ArticleView view, Runnable thenOnLoop) {
+    CompletionStage<Void> read(Subscriber subscriber, Position from, ArticleView view) {
         ArticleLog log = view.log();
-        ArticleIndex latest = view.index();
         Map<Integer, Long> until = new HashMap<>();
         for (int p = 0; p < log.position().partitions(); p++) {
             if (from.next(p) < log.floor(p)) {
                 until.put(p, log.floor(p));
             }
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         workers.execute(() -> {
             try {
-                read(subscriber, from, until, latest);
-                subscriber.loop.execute(thenOnLoop);
+                read(subscriber, from, until, view.index());
+                done.complete(null);
             } catch (Exception e) {
                 LOG.warnf("catch-up from Kafka failed, closing the stream so the client resumes: %s", e.toString());
-                subscriber.loop.execute(() -> {
-                    subscriber.write(SseFrames.resync(subscriber.reached(), "catch-up from Kafka failed"));
-                    subscriber.response.end();
-                    subscriber.markClosed();
-                });
+                done.completeExceptionally(e);
             }
         });
+        return done;
     }
 
     private void read(Subscriber subscriber, Position from, Map<Integer, Long> until, ArticleIndex latest) throws Exception {
@@ -81,7 +85,8 @@ public class KafkaCatchUp {
             pending.keySet().forEach(tp -> consumer.seek(tp, from.next(tp.partition())));
             Position position = from;
             long lastProgress = System.nanoTime();
-            while (!pending.isEmpty() && subscriber.isOpen()) {
+            boolean open = true;
+            while (!pending.isEmpty() && open) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 List<Buffer> frames = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -90,11 +95,11 @@ public class KafkaCatchUp {
                         continue;   // the view has it (or it was already sent)
                     }
                     position = position.after(record.partition(), record.offset());
-                    Optional<EnrichedArticle> article = ArticleView.parse(record.value());
-                    // A newer version of the article in the view replaces this one (compaction semantics).
-                    if (article.isPresent() && latest.byId(article.get().id()) == null
-                            && subscriber.filter.matches(article.get())) {
-                        frames.add(SseFrames.article(position.token(), ArticleView.json(article.get())));
+                    // A newer version of the article in the view replaces this one (compaction semantics);
+                    // records the view skipped (the reader counted them) are skipped here too.
+                    if (RecordDecoder.decode(record.key(), record.value()) instanceof RecordDecoder.Article a
+                            && latest.byId(a.article().id()) == null && subscriber.filter().matches(a.article())) {
+                        frames.add(SseFrames.article(position.token(), a.json()));
                     }
                 }
                 pending.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -104,27 +109,23 @@ public class KafkaCatchUp {
                 } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
                     throw new IllegalStateException("no records from Kafka for " + STALL.toSeconds() + " s");
                 }
-                handOver(subscriber, frames, position);
+                open = handOver(subscriber, frames, position);
             }
         }
     }
 
-    /** Writes on the subscriber's loop and returns once its buffer has room again. */
-    private void handOver(Subscriber subscriber, List<Buffer> frames, Position reached) throws Exception {
-        CompletableFuture<Void> drained = new CompletableFuture<>();
-        subscriber.loop.execute(() -> {
-            frames.forEach(subscriber::write);
-            subscriber.catchUpReached(reached);
-            if (subscriber.isOpen() && subscriber.response.writeQueueFull()) {
-                subscriber.response.drainHandler(v -> {
-                    subscriber.response.drainHandler(null);
-                    drained.complete(null);
-                });
-            } else {
-                drained.complete(null);
-            }
+    /**
+     * Writes on the subscriber's loop; returns once its queue has room again (true) or it closed
+     * (false). Bounded: the subscriber cuts itself after its drain grace.
+     */
+    private boolean handOver(Subscriber subscriber, List<Buffer> frames, Position reached) throws Exception {
+        CompletableFuture<Boolean> room = new CompletableFuture<>();
+        subscriber.context().runOnContext(v -> {
+            subscriber.catchUpReached(frames, reached);
+            subscriber.room().whenComplete((open, failure) -> room.complete(failure == null && open));
         });
-        drained.get(config.stream().closeGrace().toMillis(), TimeUnit.MILLISECONDS);
+        // The subscriber answers within its drain grace; the bound only guards against a loop that never runs the task.
+        return room.get(config.stream().closeGrace().toMillis() * 2 + 5_000, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

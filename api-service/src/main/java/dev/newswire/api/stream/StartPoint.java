@@ -1,5 +1,6 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.Position;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 

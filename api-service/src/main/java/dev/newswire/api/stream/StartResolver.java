@@ -1,5 +1,8 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.SseFrames;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.ArticleView;
 import dev.newswire.api.config.ApiConfig;
 import dev.newswire.api.messaging.KafkaClients;
 import io.vertx.core.buffer.Buffer;

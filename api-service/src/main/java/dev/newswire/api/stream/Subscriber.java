@@ -1,55 +1,212 @@
 package dev.newswire.api.stream;
 
-import io.netty.channel.EventLoop;
+import dev.newswire.api.view.ArticleFilter;
+import dev.newswire.api.view.ArticleIndex;
+import dev.newswire.api.view.Position;
+import dev.newswire.api.view.SseFrames;
+import dev.newswire.api.view.StoredArticle;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * One SSE connection. Touched only on its connection's event loop (catch-up from Kafka hands its
- * writes over to that loop), so it needs no locks.
+ * One SSE connection and its state machine, which only this class changes:
+ * {@code CATCHING_UP → REPLAYING → LIVE → CLOSED} (a live start skips the first two, a replay that
+ * the ring overtakes goes back to catching up, and any state can close). Touched only on its
+ * connection's event loop ({@link #context()}); Kafka catch-up hands its writes over to that loop,
+ * so it needs no locks.
  *
  * <p>Exactness: {@code lastSeq} is the last view record this subscriber has passed (sent or filtered
  * out); anything at or below it is ignored, so replay and live fan-out can overlap without duplicates.
  * {@code position} is its own resume position while it differs from the view's (a resume token from
  * another instance, a {@code since} time, a Kafka catch-up); once it equals the view's position it is
  * dropped (null) and the subscriber receives the shared, pre-built frames.
+ *
+ * <p>Slow clients, in every state: live = cut when the queue is full as the next event comes; replaying
+ * or catching up = cut when the queue stays full for {@code drainGrace}. Cut = {@code event: resync},
+ * then the response ends once the client read that far; one that never reads is reset by the idle
+ * timeout. {@link Hooks#socketClosed()} fires once, when the socket is gone: the gauge counts sockets.
  */
 final class Subscriber {
 
     enum State { CATCHING_UP, REPLAYING, LIVE, CLOSED }
 
-    final HttpServerResponse response;
-    final EventLoop loop;
-    final ArticleFilter filter;
-    State state = State.CATCHING_UP;
-    long lastSeq = -1;
-    Position position;                 // null = in step with the view's global position
-    private Position reached;          // exact point passed so far: what a reconnect resumes from
-    private final Runnable onCut;
+    /** Why a subscriber is closed: the client left, or the server ends the stream (with a resync event). */
+    enum CloseReason {
+        CLIENT_GONE(null),
+        SLOW("subscriber buffer full: reading too slowly"),
+        CATCH_UP_FAILED("catch-up from Kafka failed");
 
-    Subscriber(HttpServerResponse response, EventLoop loop, ArticleFilter filter, Position start, Runnable onCut) {
+        final String resyncReason;
+
+        CloseReason(String resyncReason) {
+            this.resyncReason = resyncReason;
+        }
+    }
+
+    /** What the owner counts: cuts by reason, and sockets that are really closed. */
+    interface Hooks {
+        void cut(CloseReason reason);
+
+        void socketClosed();
+    }
+
+    private final HttpServerResponse response;
+    private final Context context;
+    private final ArticleFilter filter;
+    private final Duration drainGrace;
+    private final Hooks hooks;
+    private State state = State.CATCHING_UP;
+    private long lastSeq = -1;
+    private Position position;                 // null = in step with the view's global position
+    private Position reached;                  // exact point passed so far: what a reconnect resumes from
+    private CompletableFuture<Boolean> room;   // a pending wait for the queue to drain
+    private long graceTimer = -1;
+    private boolean socketClosed;
+
+    Subscriber(HttpServerResponse response, Context context, ArticleFilter filter, Position start,
+               Duration drainGrace, Hooks hooks) {
         this.response = response;
-        this.loop = loop;
+        this.context = context;
         this.filter = filter;
         this.position = start;
         this.reached = start;
-        this.onCut = onCut;
+        this.drainGrace = drainGrace;
+        this.hooks = hooks;
+        response.closeHandler(v -> clientGone());
+        response.exceptionHandler(e -> clientGone());
+    }
+
+    Context context() {
+        return context;
+    }
+
+    ArticleFilter filter() {
+        return filter;
+    }
+
+    State state() {
+        return state;
     }
 
     boolean isOpen() {
         return state != State.CLOSED;
     }
 
+    boolean isLive() {
+        return state == State.LIVE;
+    }
+
+    /** Where this subscriber must continue from: its own position, else the point it reached. */
+    Position resumePoint() {
+        return position != null ? position : reached;
+    }
+
+    /** The exact point this subscriber has reached: what a reconnect must resume from. */
+    Position reached() {
+        return reached;
+    }
+
+    void writeAll(List<Buffer> frames) {
+        frames.forEach(this::write);
+    }
+
+    // --- transitions -------------------------------------------------------------------------
+
+    /** Starts live, in step with the view at {@code seq} / {@code at}. */
+    void startLive(long seq, Position at) {
+        if (isOpen()) {
+            lastSeq = seq;
+            position = null;
+            reached = at;
+            state = State.LIVE;
+        }
+    }
+
+    /** Older records than the view holds come from Kafka first. */
+    void catchUp(Position from) {
+        if (isOpen()) {
+            position = from;
+            state = State.CATCHING_UP;
+        }
+    }
+
+    /** Replays from the view: {@code firstSeq} is the first record at or after {@code from}. */
+    void replay(Position from, long firstSeq) {
+        if (isOpen()) {
+            position = from;
+            lastSeq = firstSeq - 1;
+            state = State.REPLAYING;
+        }
+    }
+
+    /** The replay reached the view's head; records appended meanwhile are queued behind us on this loop. */
+    void goLive() {
+        if (state == State.REPLAYING) {
+            state = State.LIVE;
+        }
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The one way to close, whoever asks; idempotent. */
+    void close(CloseReason reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (graceTimer >= 0) {
+            context.owner().cancelTimer(graceTimer);
+            graceTimer = -1;
+        }
+        if (room != null) {
+            room.complete(false);
+            room = null;
+        }
+        if (reason == CloseReason.CLIENT_GONE) {
+            markSocketClosed();
+            return;
+        }
+        hooks.cut(reason);
+        try {
+            response.drainHandler(null);
+            // Ends once the client has read up to here; one that never does is reset by the idle timeout.
+            response.write(SseFrames.resync(reached, reason.resyncReason)).onComplete(ar -> {
+                if (ar.succeeded() && !response.ended()) {
+                    response.end();
+                    response.close();
+                }
+                markSocketClosed();
+            });
+        } catch (IllegalStateException e) {   // the response was closed meanwhile
+            markSocketClosed();
+        }
+    }
+
+    private void clientGone() {
+        close(CloseReason.CLIENT_GONE);
+        markSocketClosed();
+    }
+
+    private void markSocketClosed() {
+        if (!socketClosed) {
+            socketClosed = true;
+            hooks.socketClosed();
+        }
+    }
+
+    // --- delivery ----------------------------------------------------------------------------
+
     /**
      * Offers the next view record. Returns false when the subscriber is (now) closed. Filter results
      * are memoised per record in {@code memo} so 10,000 subscribers with one filter cost one check.
-     */
-    boolean offer(StoredArticle stored, Map<ArticleFilter, Boolean> memo) {
-        return offer(stored, memo, null);
-    }
-
-    /**
      * With {@code latest} (replays of history), a record superseded by a newer version of the same
      * article is passed over (its position still counts): the replay shows what a fully compacted
      * topic would, so a re-enriched article appears once, and a resume never repeats an article.
@@ -69,12 +226,20 @@ final class Subscriber {
         if (position != null && position.equals(stored.tokenAfter())) {
             position = null;
         }
+        Position before = reached;
         reached = position != null ? position : stored.tokenAfter();
         if (!fresh || (latest != null && latest.byId(stored.id()) != stored) || !accepts(stored, memo)) {
             return true;
         }
+        if (state == State.LIVE && response.writeQueueFull()) {
+            // Checked before the write, so one frame larger than the queue does not cut a fast client.
+            reached = before;
+            lastSeq = stored.seq() - 1;
+            close(CloseReason.SLOW);
+            return false;
+        }
         write(position == null ? stored.frame() : SseFrames.article(position.token(), stored.json()));
-        return checkBuffer();
+        return true;
     }
 
     private boolean accepts(StoredArticle stored, Map<ArticleFilter, Boolean> memo) {
@@ -87,23 +252,13 @@ final class Subscriber {
         return memo.computeIfAbsent(filter, f -> f.matches(stored.article()));
     }
 
-    /** The exact point this subscriber has reached: what a reconnect must resume from. */
-    Position reached() {
-        return reached;
-    }
-
-    /** Kafka catch-up tracks the position itself and hands over the point it reached. */
-    void catchUpReached(Position after) {
-        position = after;
-        reached = after;
-    }
-
-    /** A subscriber that starts live is in step with the view at {@code seq} / {@code at}. */
-    void startLive(long seq, Position at) {
-        lastSeq = seq;
-        position = null;
-        reached = at;
-        state = State.LIVE;
+    /** Catch-up hands over what it read from Kafka and the exact point it reached. */
+    void catchUpReached(List<Buffer> frames, Position after) {
+        if (isOpen()) {
+            frames.forEach(this::write);
+            position = after;
+            reached = after;
+        }
     }
 
     void write(Buffer frame) {
@@ -112,16 +267,38 @@ final class Subscriber {
         }
     }
 
-    /** A live subscriber past its buffer is cut: the others never wait for it. */
-    boolean checkBuffer() {
-        if (state == State.LIVE && response.writeQueueFull()) {
-            onCut.run();
-            return false;
-        }
-        return true;
+    boolean queueFull() {
+        return state != State.CLOSED && response.writeQueueFull();
     }
 
-    void markClosed() {
-        state = State.CLOSED;
+    /**
+     * True once the queue has room (at once when it has); false when the subscriber closed first,
+     * which it does itself, as slow, when the queue stays full for {@code drainGrace}.
+     */
+    CompletionStage<Boolean> room() {
+        if (state == State.CLOSED) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (!response.writeQueueFull()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        if (room == null) {
+            CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+            room = waiting;
+            response.drainHandler(v -> {
+                response.drainHandler(null);
+                if (graceTimer >= 0) {
+                    context.owner().cancelTimer(graceTimer);
+                    graceTimer = -1;
+                }
+                room = null;
+                waiting.complete(true);
+            });
+            graceTimer = context.owner().setTimer(Math.max(1, drainGrace.toMillis()), id -> {
+                graceTimer = -1;
+                close(CloseReason.SLOW);
+            });
+        }
+        return room;
     }
 }

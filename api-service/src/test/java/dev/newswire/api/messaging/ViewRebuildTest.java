@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.newswire.api.config.ApiConfig;
-import dev.newswire.api.stream.ArticleView;
-import dev.newswire.api.stream.StoredArticle;
+import dev.newswire.api.health.ViewLivenessCheck;
+import dev.newswire.api.health.ViewReadinessCheck;
+import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.view.ViewListener;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import java.time.Duration;
@@ -17,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -57,7 +59,7 @@ class ViewRebuildTest {
 
         // First run of the "service": everything gets into the view, then it stops.
         ArticleView first = new ArticleView(100);
-        TopicReader one = new TopicReader(clients, topic, first, batch -> { }, READER);
+        TopicReader one = new TopicReader(clients, topic, first, batch -> { }, READER, new SimpleMeterRegistry());
         one.start();
         await().until(one::caughtUp);
         assertThat(ids).allMatch(id -> first.index().byId(id) != null);
@@ -65,7 +67,7 @@ class ViewRebuildTest {
 
         // Restart: a fresh view, held at the gate so the reader cannot finish catching up.
         CountDownLatch gate = new CountDownLatch(1);
-        Consumer<List<StoredArticle>> gated = batch -> {
+        ViewListener gated = batch -> {
             try {
                 gate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -73,7 +75,7 @@ class ViewRebuildTest {
             }
         };
         ArticleView rebuilt = new ArticleView(100);
-        TopicReader two = new TopicReader(clients, topic, rebuilt, gated, READER);
+        TopicReader two = new TopicReader(clients, topic, rebuilt, gated, READER, new SimpleMeterRegistry());
         assertThat(ViewReadinessCheck.of(two).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         two.start();
         await().until(() -> rebuilt.index().size() > 0);   // reading, but held before it could catch up
@@ -84,6 +86,29 @@ class ViewRebuildTest {
         assertThat(ids).allMatch(id -> rebuilt.index().byId(id) != null);
         assertThat(rebuilt.log().size()).isEqualTo(12);
         two.stop();
+        clients.close();
+    }
+
+    /** Issue 9 item 1: a reader loop that dies anyway makes liveness DOWN, so the platform restarts the service. */
+    @Test
+    void aReaderThatDiesMakesLivenessDown() throws Exception {
+        String topic = "rebuild.dies." + System.nanoTime();
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        publish(topic, about("dies", "first"), null);
+        KafkaClients clients = new KafkaClients(NewswireKafkaResource.bootstrapServers());
+        ViewListener broken = batch -> {
+            throw new AssertionError("a fan-out bug that escapes every record-level guard");
+        };
+        TopicReader reader = new TopicReader(clients, topic, new ArticleView(10), broken, READER, new SimpleMeterRegistry());
+        assertThat(ViewLivenessCheck.of(reader).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        reader.start();
+        // The reader's thread dies with the error on purpose: Awaitility must not count it as the test's.
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> ViewLivenessCheck.of(reader).getStatus() == HealthCheckResponse.Status.DOWN);
+        reader.stop();
         clients.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.newswire.api.stream;
 
+import dev.newswire.api.view.Position;
 import static dev.newswire.api.support.TestArticles.about;
 import static dev.newswire.api.support.TestArticles.publish;
 import static io.restassured.RestAssured.given;

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import static dev.newswire.api.support.TestArticles.article;
 import static dev.newswire.api.support.TestArticles.person;

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newswire.model.NewsJson;

@@ -1,5 +1,6 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
+import dev.newswire.model.EnrichedArticle;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -40,7 +41,7 @@ public final class ArticleLog {
      * record that fell out of the ring, if any, so indexes can drop it; {@code beforeVisible} runs
      * before readers can see the new record (so indexes are never behind the log).
      */
-    public StoredArticle append(int partition, long offset, long timestamp, dev.newswire.model.EnrichedArticle article,
+    public StoredArticle append(int partition, long offset, long timestamp, EnrichedArticle article,
                                 byte[] json, Consumer<StoredArticle> evicted, Consumer<StoredArticle> beforeVisible) {
         long seq = head;
         Position after = position.after(partition, offset);
@@ -58,6 +59,44 @@ public final class ArticleLog {
         position = after;
         head = seq + 1;
         return stored;
+    }
+
+    /**
+     * Moves the position past a record that is not held (skipped or a tombstone), so the next
+     * event's resume token, and a live start, lie after it.
+     */
+    public void skip(int partition, long offset) {
+        position = position.after(partition, offset);
+    }
+
+    /**
+     * The first record at or after {@code from}. Global positions only grow along the log, so
+     * "some partition is past the position" flips once: a binary search finds it.
+     */
+    public long firstAtOrAfter(Position from) {
+        long lo = first;
+        long hi = head;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            StoredArticle stored = get(mid);
+            if (stored == null) {   // evicted meanwhile: look further on
+                lo = mid + 1;
+            } else if (stored.offset() >= from.next(stored.partition()) || isAhead(stored.tokenAfter(), from)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static boolean isAhead(Position global, Position position) {
+        for (int p = 0; p < global.partitions(); p++) {
+            if (global.next(p) > position.next(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The record with this sequence number, or null when it was evicted or does not exist yet. */

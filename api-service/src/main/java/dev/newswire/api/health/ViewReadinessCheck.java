@@ -1,5 +1,7 @@
-package dev.newswire.api.messaging;
+package dev.newswire.api.health;
 
+import dev.newswire.api.messaging.TopicReader;
+import dev.newswire.api.messaging.ViewLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Entity;

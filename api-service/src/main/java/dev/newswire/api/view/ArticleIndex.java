@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import dev.newswire.model.Entity;
 import dev.newswire.model.Tag;
@@ -49,6 +49,19 @@ public final class ArticleIndex {
             TimeKey key = TimeKey.of(stored);
             byTime.put(key, stored);
             keysOf(stored, (map, k) -> map.computeIfAbsent(k, x -> new TreeSet<>()).add(key));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Drops the article with this id (a tombstone on the topic), whichever version is held. */
+    public void remove(String id) {
+        lock.writeLock().lock();
+        try {
+            StoredArticle previous = byId.remove(id);
+            if (previous != null) {
+                unindex(previous);
+            }
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import static dev.newswire.api.support.TestArticles.about;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +44,10 @@ class ArticleLogTest {
         StoredArticle b = add(1, 0);
         StoredArticle c = add(0, 1);
         StoredArticle d = add(1, 1);
-        assertThat(StreamHub.firstFreshSeq(view.log(), Position.of(0, 0))).isEqualTo(a.seq());
-        assertThat(StreamHub.firstFreshSeq(view.log(), b.tokenAfter())).isEqualTo(c.seq());
-        assertThat(StreamHub.firstFreshSeq(view.log(), Position.of(2, 0))).isEqualTo(b.seq());
-        assertThat(StreamHub.firstFreshSeq(view.log(), d.tokenAfter())).isEqualTo(d.seq() + 1);
+        assertThat(view.log().firstAtOrAfter(Position.of(0, 0))).isEqualTo(a.seq());
+        assertThat(view.log().firstAtOrAfter(b.tokenAfter())).isEqualTo(c.seq());
+        assertThat(view.log().firstAtOrAfter(Position.of(2, 0))).isEqualTo(b.seq());
+        assertThat(view.log().firstAtOrAfter(d.tokenAfter())).isEqualTo(d.seq() + 1);
     }
 
     @Test

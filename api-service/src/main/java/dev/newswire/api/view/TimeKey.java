@@ -1,6 +1,7 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 
@@ -12,13 +13,26 @@ public record TimeKey(long epochMicros, String id) implements Comparable<TimeKey
 
     private static final Comparator<TimeKey> ORDER =
             Comparator.comparingLong(TimeKey::epochMicros).thenComparing(TimeKey::id);
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000L - 1;
+    private static final long MIN_SECONDS = Long.MIN_VALUE / 1_000_000L + 1;
 
     public static TimeKey of(StoredArticle stored) {
         return new TimeKey(micros(stored.time()), stored.id());
     }
 
-    public static long micros(java.time.Instant time) {
-        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
+    /**
+     * Microseconds since the epoch, saturating: an {@link Instant} spans ±10⁹ years, microseconds in
+     * a long only ±292,000 years, and a time from a record must never be able to throw here.
+     */
+    public static long micros(Instant time) {
+        long seconds = time.getEpochSecond();
+        if (seconds > MAX_SECONDS) {
+            return Long.MAX_VALUE;
+        }
+        if (seconds < MIN_SECONDS) {
+            return Long.MIN_VALUE;
+        }
+        return seconds * 1_000_000L + time.getNano() / 1_000;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.newswire.api.stream;
+package dev.newswire.api.view;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

@@ -1,0 +1,76 @@
+package dev.newswire.api.stream;
+
+import dev.newswire.api.view.ArticleFilter;
+import dev.newswire.api.view.StoredArticle;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fan-out of one event loop: the subscribers whose connections live on it. A batch of records
+ * costs one task per loop (not one per subscriber); the task writes the shared frames to every
+ * matching live subscriber of that loop. Only that loop's thread touches the list.
+ */
+final class EventLoopFanOut {
+
+    private final Context context;
+    private final List<Subscriber> subscribers = new ArrayList<>();
+
+    EventLoopFanOut(Context context) {
+        this.context = context;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    void add(Subscriber subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    void deliver(List<StoredArticle> batch) {
+        int closed = 0;
+        for (StoredArticle stored : batch) {
+            Map<ArticleFilter, Boolean> memo = new HashMap<>();
+            for (int i = 0, n = subscribers.size(); i < n; i++) {
+                Subscriber subscriber = subscribers.get(i);
+                if (subscriber.isLive()) {
+                    subscriber.offer(stored, memo, null);
+                }
+            }
+        }
+        for (int i = 0, n = subscribers.size(); i < n; i++) {
+            if (!subscribers.get(i).isOpen()) {
+                closed++;
+            }
+        }
+        compact(closed);
+    }
+
+    void heartbeat(Buffer beat) {
+        int closed = 0;
+        for (int i = 0, n = subscribers.size(); i < n; i++) {
+            Subscriber subscriber = subscribers.get(i);
+            if (subscriber.isOpen()) {
+                subscriber.write(beat);
+            } else {
+                closed++;
+            }
+        }
+        compact(closed);
+    }
+
+    private void compact(int closed) {
+        // Removing closed ones in one sweep keeps a close O(1) and the loops above index-based.
+        if (closed > 0 && closed * 8 >= subscribers.size() / 64) {
+            subscribers.removeIf(s -> !s.isOpen());
+        }
+    }
+
+    int size() {
+        return subscribers.size();
+    }
+}
