@@ -35,6 +35,11 @@ public class StreamRoute {
 
     void install(@Observes Router router) {
         router.get("/api/stream").handler(this::stream);
+        // Any other method on the stream: 405 naming the one it takes (else the router says 404).
+        router.route("/api/stream").handler(rc -> {
+            rc.response().putHeader("Allow", "GET");
+            ProblemMapper.write(rc.response(), ApiException.ofStatus(405, null), ProblemMapper.instance(rc.request().path()));
+        });
     }
 
     private void stream(RoutingContext rc) {
