@@ -34,6 +34,7 @@ class KeyRedactionTest {
     @Test
     void keysNeverReachTheLogOrAProblem() throws Exception {
         int port = root.getPort();
+        // A valid key on a request that fails (since out of range), and invalid uses of it.
         List<RawHttp.Answer> answers = List.of(
                 RawHttp.get(port, "/api/stream?key=" + SECRET + "&since=%2B999999999-12-31T23:59:59Z"),
                 RawHttp.get(port, "/api/stream?key=" + SECRET + "&since=-100&marker=redaction-1"),
