@@ -5,20 +5,30 @@
   const MAX_CARDS = 200;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
+  // An API key given as ?key= is read once, kept for this tab only (sessionStorage survives a reload),
+  // and taken out of the address bar at once: it must not stay visible, in history, or in a shared link.
+  // EventSource cannot send headers, so the stream URL carries it, but the page never shows that URL.
+  const apiKey = params.get("key") || sessionStorage.getItem("newswire.key");
+  if (params.has("key")) {
+    sessionStorage.setItem("newswire.key", params.get("key"));
+    params.delete("key");
+    history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
+  }
   const state = { source: null, lastId: null, count: 0, tags: new Map(), seen: new Set() };
   let retryTimer = null;
 
   for (const name of ["tag", "entity", "q"]) { $("f-" + name).value = params.get(name) || ""; }
 
-  function streamUrl() {
+  // The stream URL without the key (what the page shows); withKey adds it for the EventSource only.
+  function streamUrl(withKey) {
     const q = new URLSearchParams();
     for (const name of ["tag", "entity", "q"]) {
       const v = $("f-" + name).value.trim();
       if (v) q.set(name, v);
     }
-    if (params.get("key")) q.set("key", params.get("key"));
     // First connect: show what is already there; later reconnects resume exactly from the last id.
     if (state.lastId) q.set("lastEventId", state.lastId); else q.set("from", params.get("from") || "earliest");
+    if (withKey && apiKey) q.set("key", apiKey);
     return "/api/stream?" + q.toString();
   }
 
@@ -27,10 +37,9 @@
   function connect() {
     if (state.source) state.source.close();
     clearTimeout(retryTimer);
-    const url = streamUrl();
-    $("stream-url").textContent = url;
+    $("stream-url").textContent = streamUrl(false);
     setStatus("connecting…", "connecting");
-    const source = new EventSource(url);
+    const source = new EventSource(streamUrl(true));
     state.source = source;
     source.onopen = () => setStatus("live", "live");
     source.addEventListener("article", (e) => {

@@ -1,7 +1,6 @@
 package dev.newswire.api.http;
 
 import dev.newswire.api.config.ApiConfig;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +8,26 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Optional API keys for everything under {@code /api}. EventSource cannot set headers, so the
- * {@code key} query parameter is accepted as well as {@code Authorization: Bearer}. Health, metrics,
- * OpenAPI and the page stay open. Runs before JAX-RS and the stream route.
+ * Optional API keys, deny by default: when keys are set, every request needs one except a short
+ * list of open paths (the page, health, metrics, OpenAPI, Swagger UI when switched on), matched
+ * against the path exactly as sent. Matching "what needs a key" instead (the old {@code /api/*}
+ * route) lets spellings that the router and JAX-RS read differently slip through: {@code /api;/articles}
+ * is not under {@code /api/} for the router, but JAX-RS drops the matrix parameter and serves it.
+ * Any path that is not exactly an open one ({@code ;}, {@code %2F}, {@code //}, dot segments,
+ * other case, trailing slash) therefore needs a key, whatever it resolves to.
+ * EventSource cannot set headers, so {@code ?key=} is accepted as well as {@code Authorization: Bearer}.
  */
 @ApplicationScoped
 public class ApiKeyGuard {
+
+    static final Set<String> OPEN_PATHS = Set.of("/", "/index.html", "/app.js", "/app.css", "/favicon.ico",
+            "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics", "/q/openapi");
+    // Swagger UI's own files (only served when it is switched on): plain names, no dot segments.
+    private static final Pattern OPEN_SWAGGER = Pattern.compile("/q/swagger-ui(/([A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)?)?");
 
     private final List<byte[]> keys;
 
@@ -29,16 +40,21 @@ public class ApiKeyGuard {
 
     void install(@Observes Router router) {
         if (!keys.isEmpty()) {
-            router.route("/api/*").order(-100).handler(this::check);
+            router.route().order(HttpOrder.API_KEYS).handler(this::check);
         }
     }
 
     private void check(RoutingContext rc) {
-        if (rc.request().method() == HttpMethod.OPTIONS || accepted(presented(rc))) {
+        String path = rc.request().path();
+        if (isOpen(path) || accepted(presented(rc))) {
             rc.next();
         } else {
-            ProblemMapper.write(rc.response(), ApiException.unauthorized(), rc.request().path());
+            ProblemMapper.write(rc.response(), ApiException.unauthorized(), ProblemMapper.instance(path));
         }
+    }
+
+    static boolean isOpen(String rawPath) {
+        return rawPath != null && (OPEN_PATHS.contains(rawPath) || OPEN_SWAGGER.matcher(rawPath).matches());
     }
 
     private static String presented(RoutingContext rc) {
@@ -46,7 +62,11 @@ public class ApiKeyGuard {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).trim();
         }
-        return rc.request().getParam("key");
+        try {
+            return rc.request().getParam("key");
+        } catch (RuntimeException e) {
+            return null; // an undecodable query string carries no usable key
+        }
     }
 
     /** Constant-time comparison so response timing does not leak key prefixes. */

@@ -26,7 +26,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception exception) {
-        Problem problem = problemOf(exception, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
+        Problem problem = problemOf(exception, uri == null ? null : instance("/" + uri.getPath().replaceFirst("^/", "")));
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
@@ -38,14 +38,18 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
                 problem = problem.with("parameter", api.parameter());
             }
         } else if (exception instanceof WebApplicationException web) {
-            int status = web.getResponse().getStatus();
-            problem = Problem.of("http-" + status, Response.Status.fromStatusCode(status) == null
-                    ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase(), status, web.getMessage());
+            // The status only: library messages may name classes or echo input.
+            return problemOf(ApiException.ofStatus(web.getResponse().getStatus(), null), path);
         } else {
-            LOG.error("unexpected failure", exception);
+            LOG.errorf(exception, "unexpected failure at %s", instance(path));
             problem = Problem.of("internal", "Internal error", 500, "the server failed; see its log");
         }
         return problem.at(path);
+    }
+
+    /** The {@code instance} member for a request path: the path with any credential redacted. */
+    public static String instance(String path) {
+        return Redaction.redact(path);
     }
 
     /** Writes a problem answer on a raw Vert.x response (routes outside JAX-RS). */

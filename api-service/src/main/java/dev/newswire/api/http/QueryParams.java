@@ -1,8 +1,10 @@
 package dev.newswire.api.http;
 
+import dev.newswire.api.stream.StartResolver;
 import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.view.Position;
 import dev.newswire.api.view.TimeKey;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,24 +43,35 @@ public final class QueryParams {
         }
     }
 
-    /** ISO-8601 instant, offset date-time, date (midnight UTC), or epoch milliseconds. */
+    /**
+     * ISO-8601 instant, offset date-time, date (midnight UTC), or epoch milliseconds (digits only),
+     * within {@link StartResolver#EARLIEST_SINCE} .. now + {@link StartResolver#SINCE_AHEAD}: Kafka
+     * reads negative times as its special offsets (-1 latest, -2 earliest) or refuses them, and a
+     * time past the year 292278994 does not fit its milliseconds.
+     */
     public static Instant since(String value) {
         String v = value.trim();
+        Instant time;
         try {
-            if (v.matches("-?\\d{1,15}")) {
-                return Instant.ofEpochMilli(Long.parseLong(v));
+            if (v.matches("\\d{1,15}")) {
+                time = Instant.ofEpochMilli(Long.parseLong(v));
+            } else if (v.length() == 10) {
+                time = LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                try {
+                    time = Instant.parse(v);
+                } catch (DateTimeParseException e) {
+                    time = OffsetDateTime.parse(v).toInstant();
+                }
             }
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException e) {
-                return OffsetDateTime.parse(v).toInstant();
-            }
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw ApiException.badParameter("since", "since must be an ISO-8601 time (2026-01-31T12:00:00Z) or epoch milliseconds");
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            time = null;
         }
+        if (time == null || !StartResolver.inSinceWindow(time, Instant.now())) {
+            throw ApiException.badParameter("since", "since must be a time from 1970-01-01T00:00:00Z to one day from now: "
+                    + "ISO-8601 (2026-01-31T12:00:00Z, 2026-01-31) or epoch milliseconds (0 or more)");
+        }
+        return time;
     }
 
     public static Position token(String parameter, String value) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /api/stream}: a raw Vert.x route rather than a JAX-RS {@code Multi}, because the
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class StreamRoute {
+
+    private static final Logger LOG = Logger.getLogger(StreamRoute.class);
 
     private final StreamHub hub;
     private final StartResolver resolver;
@@ -32,6 +35,11 @@ public class StreamRoute {
 
     void install(@Observes Router router) {
         router.get("/api/stream").handler(this::stream);
+        // Any other method on the stream: 405 naming the one it takes (else the router says 404).
+        router.route("/api/stream").handler(rc -> {
+            rc.response().putHeader("Allow", "GET");
+            ProblemMapper.write(rc.response(), ApiException.ofStatus(405, null), ProblemMapper.instance(rc.request().path()));
+        });
     }
 
     private void stream(RoutingContext rc) {
@@ -43,7 +51,7 @@ public class StreamRoute {
                     request.getParam("lang"), request.getParam("q"));
             start = start(request);
         } catch (ApiException e) {
-            ProblemMapper.write(rc.response(), e, request.path());
+            ProblemMapper.write(rc.response(), e, ProblemMapper.instance(request.path()));
             return;
         }
         Context context = Vertx.currentContext();
@@ -52,8 +60,10 @@ public class StreamRoute {
                 return;
             }
             if (failure != null) {
+                // The cause stays in the log: its message names Kafka classes and brokers.
+                LOG.warnf("cannot look up offsets to resume %s: %s", Redaction.redact(request.uri()), failure.toString());
                 ProblemMapper.write(rc.response(), new ApiException(503, "kafka-unavailable", "Kafka unavailable",
-                        "cannot look up offsets to resume from: " + failure.getMessage(), null), request.path());
+                        "cannot look up offsets to resume from; try again shortly", null), ProblemMapper.instance(request.path()));
             } else {
                 hub.open(rc.response(), filter, point);
             }

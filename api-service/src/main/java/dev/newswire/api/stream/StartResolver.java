@@ -7,6 +7,7 @@ import dev.newswire.api.config.ApiConfig;
 import dev.newswire.api.messaging.KafkaClients;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,11 @@ import org.apache.kafka.common.TopicPartition;
 @ApplicationScoped
 public class StartResolver {
 
+    /** {@code since} may not be earlier: Kafka reads negative timestamps as special offsets or refuses them. */
+    public static final Instant EARLIEST_SINCE = Instant.EPOCH;
+    /** How far ahead of now {@code since} may be (clocks differ); a later time is a client mistake. */
+    public static final Duration SINCE_AHEAD = Duration.ofDays(1);
+
     private final ArticleView view;
     private final KafkaClients clients;
     private final ApiConfig config;
@@ -45,7 +51,15 @@ public class StartResolver {
         return offsets(OffsetSpec.earliest()).thenApply(start -> new StartPoint(start, List.of()));
     }
 
+    public static boolean inSinceWindow(Instant time, Instant now) {
+        return !time.isBefore(EARLIEST_SINCE) && !time.isAfter(now.plus(SINCE_AHEAD));
+    }
+
     public CompletionStage<StartPoint> since(Instant time) {
+        if (!inSinceWindow(time, Instant.now())) {
+            // Never hand Kafka a negative or out-of-range timestamp (-1/-2 would mean latest/earliest).
+            return CompletableFuture.failedFuture(new IllegalArgumentException("since outside " + EARLIEST_SINCE + " .. now + " + SINCE_AHEAD));
+        }
         CompletionStage<Position> atTime = offsets(OffsetSpec.forTimestamp(time.toEpochMilli()));
         CompletionStage<Position> latest = offsets(OffsetSpec.latest());
         // No record at or after the time in a partition: Kafka says -1, which means "its end".

@@ -22,10 +22,25 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiKeyTest.WithKeys.class)
 class ApiKeyTest {
 
+    /**
+     * Keys set, plus what the security tests of this profile need (one profile, so Quarkus starts
+     * once for all of them): a random key that must never reach a log, an access log that prints the
+     * request line and the Authorization header (the worst an operator could configure), a log file
+     * to read back.
+     */
     public static class WithKeys implements QuarkusTestProfile {
+        // A constant: Quarkus builds the profile in another class loader, so a random value would differ there.
+        public static final String SECRET = "s3cret-7f4d9c2a-never-logged";
+        public static final String LOG_FILE = "target/api-key-test.log";
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newswire.api.keys", "k-one,k-two");
+            return Map.of("newswire.api.keys", "k-one,k-two," + SECRET,
+                    "quarkus.http.access-log.enabled", "true",
+                    "quarkus.http.access-log.pattern", "%h %t \"%r\" %s auth=%{i,Authorization}",
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", LOG_FILE,
+                    "newswire.api.http.cors-origins", "https://allowed.example");
         }
     }
 
@@ -53,8 +68,31 @@ class ApiKeyTest {
     }
 
     @Test
-    void healthAndThePageStayOpen() {
+    void healthOpenApiAndThePageStayOpen() {
         given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
         given().get("/").then().statusCode(200);
+        given().get("/app.js").then().statusCode(200);
+        given().get("/app.css").then().statusCode(200);
+    }
+
+    @Test
+    void corsOptInAnswersOnlyListedOrigins() {
+        given().header("Origin", "https://allowed.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .options("/api/articles").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "https://allowed.example")
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsString("Authorization"));
+        given().header("Origin", "https://allowed.example").header("Authorization", "Bearer k-one")
+                .get("/api/articles").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://allowed.example")
+                .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
+        given().header("Origin", "https://evil.example").header("Authorization", "Bearer k-one")
+                .get("/api/articles").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/articles").then().statusCode(401)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
 }

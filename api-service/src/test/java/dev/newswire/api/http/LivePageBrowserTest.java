@@ -5,13 +5,13 @@ import static dev.newswire.api.support.TestArticles.person;
 import static dev.newswire.api.support.TestArticles.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newswire.api.support.HeadlessChromium;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Tag;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,60 +19,34 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The live page in a real headless Chromium (Debian's chromium + chromium-driver, driven by
  * Selenium with the system chromedriver): load, an article published through the broker appears
  * as a card, a filter reconnects with query parameters. Screenshots go to target/screenshots/.
- * Without the browser the test is skipped loudly, except under CI=true where it fails.
+ * Without the browser the test is skipped loudly, except under CI=true where it fails
+ * ({@link HeadlessChromium}).
  */
 @QuarkusTest
 @QuarkusTestResource(NewswireKafkaResource.class)
 class LivePageBrowserTest {
 
-    private static final File CHROMIUM = new File(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final File DRIVER = new File(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
-
     @TestHTTPResource("/")
     URL page;
 
     WebDriver driver;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
-        if (!present) {
-            String message = "LIVE PAGE BROWSER TEST SKIPPED: no " + CHROMIUM + " / " + DRIVER
-                    + " (apt-get install -y chromium chromium-driver)";
-            System.err.println("\n*** " + message + " ***\n");
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message + " — required when CI=true");
-            }
-            Assumptions.abort(message);
-        }
-        profile = Files.createTempDirectory("newswire-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver = HeadlessChromium.start();
     }
 
     @AfterEach
