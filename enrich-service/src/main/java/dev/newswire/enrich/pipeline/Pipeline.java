@@ -65,8 +65,17 @@ public final class Pipeline {
     }
 
     public Document run(RawArticle raw, StageListener listener) {
-        Document document = Document.of(raw);
+        return run(Document.of(raw), listener);
+    }
+
+    /** Runs every stage on a document that earlier stages (or a test) already filled in part of. */
+    public Document run(Document first, StageListener listener) {
+        Document document = first;
         for (Stage stage : stages) {
+            if (stage.englishOnly() && !document.isEnglish()) {
+                document = document.skippedAsNotEnglish(stage.name(), stage.englishOnlyReason());
+                continue;
+            }
             long start = System.nanoTime();
             try {
                 document = stage.apply(document);

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Stage 5, entities: NER over the prose sentences (headings and tables never reach it), then
+ * Stage 5, entities: NER over every sentence of the title and the text (prose, lists, tables,
+ * headings, datelines; title mentions are kept apart as {@code titleSpans}), then
  * document-level label consistency, alias merging into one entry per real-world entity, type by
  * majority, salience, and spans as offsets into the clean text. Non-English text is skipped.
  * Thread-safe if the {@link EntityRecognizer} is (the CoreNLP one is).
@@ -62,11 +63,21 @@ public final class EntityExtractor implements Stage {
     }
 
     @Override
+    public boolean englishOnly() {
+        return true;
+    }
+
+    @Override
+    public String englishOnlyReason() {
+        return "English NER not run";
+    }
+
+    @Override
     public Document apply(Document document) {
-        if (!document.isEnglish()) {
-            return document.skippedAsNotEnglish(name(), "English NER not run");
-        }
-        List<Mention> mentions = mentions(document.sentences());
+        // Title first: it is where a reader meets the names, and what the title names is salient.
+        List<Sentence> all = new ArrayList<>(document.titleSentences());
+        all.addAll(document.sentences());
+        List<Mention> mentions = mentions(all, document.titleSentences().size());
         List<AliasMerger.Cluster> clusters = merger.merge(mentions);
         int maxMentions = clusters.stream().mapToInt(c -> c.mentions().size()).max().orElse(1);
         int textLength = document.text() == null ? 0 : document.text().length();
@@ -74,8 +85,9 @@ public final class EntityExtractor implements Stage {
         List<Entity> entities = new ArrayList<>();
         for (AliasMerger.Cluster c : clusters) {
             double score = salience.score(c, maxMentions, textLength, document.title(), leadEnd);
-            List<Span> spans = c.mentions().stream().map(m -> new Span(m.start(), m.end())).toList();
-            entities.add(new Entity(c.name(), EntityType.valueOf(c.type()), c.aliases(), c.mentions().size(), score, spans));
+            List<Span> spans = c.mentions().stream().filter(m -> !m.inTitle()).map(m -> new Span(m.start(), m.end())).toList();
+            List<Span> titleSpans = c.mentions().stream().filter(Mention::inTitle).map(m -> new Span(m.start(), m.end())).toList();
+            entities.add(new Entity(c.name(), EntityType.valueOf(c.type()), c.aliases(), c.mentions().size(), score, spans, titleSpans));
         }
         entities.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name));
         return document.withEntities(entities).withComponent(name(), component);
@@ -83,6 +95,11 @@ public final class EntityExtractor implements Stage {
 
     /** NER labels for all sentences, made consistent over the document, as character-offset mentions. */
     List<Mention> mentions(List<Sentence> sentences) {
+        return mentions(sentences, 0);
+    }
+
+    /** As {@link #mentions(List)}, where the first {@code titleSentences} sentences are the title's. */
+    List<Mention> mentions(List<Sentence> sentences, int titleSentences) {
         List<List<String>> words = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
             words.add(s.tokens().stream().map(Token::text).toList());
@@ -97,7 +114,7 @@ public final class EntityExtractor implements Stage {
                 int start = tokens.get(run.start()).start();
                 int end = tokens.get(run.end() - 1).end();
                 String surface = sentences.get(i).text().substring(start - sentences.get(i).start(), end - sentences.get(i).start());
-                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens)));
+                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens), i < titleSentences));
             }
         }
         return splitCompounds(mentions);
@@ -167,7 +184,7 @@ public final class EntityExtractor implements Stage {
             int at = 0;
             for (String part : parts) {
                 int offset = m.surface().indexOf(part, at);
-                out.add(new Mention(m.start() + offset, m.start() + offset + part.length(), part, known.get(part)));
+                out.add(new Mention(m.start() + offset, m.start() + offset + part.length(), part, known.get(part), m.inTitle()));
                 at = offset + part.length();
             }
         }

@@ -50,10 +50,10 @@ public final class Summarizer implements Stage {
 
     @Override
     public Document apply(Document document) {
-        if (document.sentences().isEmpty()) {
+        if (document.proseSentences().isEmpty()) {
             return document.withSkipped(name(), document.isEnglish() ? "no prose sentences" : "language '" + document.language() + "': no sentence model");
         }
-        List<Sentence> candidates = SummaryCandidates.select(document.text(), document.blocks(), document.sentences(), document.title());
+        List<Sentence> candidates = SummaryCandidates.select(document.text(), document.blocks(), document.proseSentences(), document.title());
         String summary = summarize(document.title(), candidates);
         return document.withSummary(summary).withComponent(name(), component());
     }

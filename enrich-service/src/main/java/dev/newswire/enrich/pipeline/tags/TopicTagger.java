@@ -75,10 +75,17 @@ public final class TopicTagger implements Stage {
     }
 
     @Override
+    public boolean englishOnly() {
+        return true;
+    }
+
+    @Override
+    public String englishOnlyReason() {
+        return "the embedding model and taxonomy are English";
+    }
+
+    @Override
     public Document apply(Document document) {
-        if (!document.isEnglish()) {
-            return document.skippedAsNotEnglish(name(), "the embedding model and taxonomy are English");
-        }
         String embedded = ((document.title() == null ? "" : document.title() + ". ") + lead(document)).strip();
         float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
         List<String> names = document.entities().stream().map(Entity::name).toList();
@@ -159,7 +166,7 @@ public final class TopicTagger implements Stage {
         StringBuilder out = new StringBuilder();
         int words = 0;
         List<String> pieces = new ArrayList<>();
-        document.sentences().forEach(s -> pieces.add(s.text()));
+        (document.proseSentences().isEmpty() ? document.sentences() : document.proseSentences()).forEach(s -> pieces.add(s.text()));
         if (pieces.isEmpty() && document.text() != null) {
             pieces.add(document.text());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.pipeline.Block;
 import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Pipeline;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Token;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
@@ -67,7 +68,7 @@ class SentenceSplitterTest {
 
     @Test
     void nonEnglishIsSkippedWithAReason() {
-        Document d = splitter.apply(prepared(SeedArticles.plain("Die Gespräche in Washington dauerten zwei Stunden und endeten ohne Einigung.", "t"), "de"));
+        Document d = new Pipeline(List.of(splitter)).run(prepared(SeedArticles.plain("Die Gespräche in Washington dauerten zwei Stunden und endeten ohne Einigung.", "t"), "de"), Pipeline.StageListener.NONE);
         assertThat(d.sentences()).isEmpty();
         assertThat(d.skipped()).containsKey("sentences");
         assertThat(d.skipped().get("sentences")).contains("de");
