@@ -166,11 +166,21 @@ def read(name):
 
 
 # ----------------------------------------------------------------------------------------- http
+REJECTED = []
+
+
 def post(body, content_type):
+    """POST to ingest; a 4xx (e.g. 422 for a document that is only a headline) is counted, not fatal."""
     req = urllib.request.Request(INGEST + "/api/articles", data=body.encode("utf-8"), method="POST",
                                  headers={"Content-Type": content_type})
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        return json.loads(resp.read())
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return json.loads(resp.read())
+    except urllib.error.HTTPError as e:
+        if e.code >= 500:
+            raise
+        REJECTED.append((e.code, body[:80]))
+        return {"id": None}
 
 
 def fetch_enriched(ids, timeout=600):
@@ -236,7 +246,9 @@ def ner(split):
     ids = {}
     for d in docs:
         # text/plain, one sentence per line, as a user pasting a wire story would
-        ids[post("\n".join(d["lines"]), "text/plain")["id"]] = d
+        i = post("\n".join(d["lines"]), "text/plain")["id"]
+        if i:
+            ids[i] = d
     got = fetch_enriched(ids)
     tp = fp = fn = 0
     per_type = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}
@@ -270,6 +282,7 @@ def ner(split):
     print("  PER/ORG/LOC entity F1 through the API: %.4f  (P %.4f R %.4f)  %s" % (
         f1(tp, fp, fn), tp / max(1, tp + fp), tp / max(1, tp + fn),
         "  ".join("%s %.4f" % (t, f1(*v)) for t, v in per_type.items())))
+    print("  rejected by ingest: %s" % ([c for c, _ in REJECTED] or "none"))
     print("  documents with gold entities that came back with none: %d; gold lines not found in the answer: %d; languages %s"
           % (empty, lost_lines, languages))
 
