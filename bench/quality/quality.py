@@ -217,9 +217,16 @@ def locate(lines, article):
     places, cursor = [], 0
     for line in lines:
         at = text.find(line, cursor)
+        # a numbered or bulleted line ("1. Jesper Ronnback") comes back as a list item ("- Jesper Ronnback")
+        bullet = re.match(r"^(?:[-*+•]|\d{1,2}[.)])\s+", line)
+        rest = line[bullet.end():] if bullet else None
+        rest_at = text.find(rest, cursor) if rest else -1
         if at >= 0:
             places.append(("text", at))
             cursor = at + len(line)
+        elif rest_at >= 0:
+            places.append(("text", rest_at - bullet.end()))
+            cursor = rest_at + len(rest)
         elif line == title or title and line.strip() == title.strip():
             places.append(("title", title.find(line.strip())))
         else:
