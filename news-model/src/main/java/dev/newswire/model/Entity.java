@@ -1,5 +1,6 @@
 package dev.newswire.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,12 +11,22 @@ import java.util.List;
  * @param mentions how many times it is mentioned
  * @param salience 0..1, how central it is to the article
  * @param spans    character offsets of each mention into {@link EnrichedArticle#text()}
+ * @param titleSpans character offsets of each mention into {@link EnrichedArticle#title()}: the title
+ *                 is not part of {@code text}, so its mentions are located separately; they count in
+ *                 {@code mentions}. Left out of the JSON when empty, so older readers see no change.
  */
-public record Entity(String name, EntityType type, List<String> aliases, int mentions, double salience, List<Span> spans) {
+public record Entity(String name, EntityType type, List<String> aliases, int mentions, double salience, List<Span> spans,
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Span> titleSpans) {
 
     public Entity {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         spans = spans == null ? List.of() : List.copyOf(spans);
+        titleSpans = titleSpans == null ? List.of() : List.copyOf(titleSpans);
+    }
+
+    /** An entity named in the text only (no title mentions). */
+    public Entity(String name, EntityType type, List<String> aliases, int mentions, double salience, List<Span> spans) {
+        this(name, type, aliases, mentions, salience, spans, List.of());
     }
 
     /** True when {@code candidate} is this entity's name or one of its aliases, ignoring case. */

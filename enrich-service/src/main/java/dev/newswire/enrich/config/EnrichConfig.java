@@ -42,9 +42,13 @@ public interface EnrichConfig {
     }
 
     interface Summary {
-        /** Sentences in a summary: 2 or 3. */
+        /** Most sentences in a summary. */
         @WithDefault("3")
         int sentences();
+
+        /** Summary length in words (about; whole sentences, never longer than the text). */
+        @WithDefault("60")
+        int words();
     }
 
     default int effectiveWorkers() {

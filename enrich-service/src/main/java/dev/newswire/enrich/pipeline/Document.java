@@ -19,6 +19,7 @@ public record Document(
         List<Block> blocks,
         String language,
         List<Sentence> sentences,
+        List<Sentence> titleSentences,
         List<Entity> entities,
         List<Tag> tags,
         List<String> keyphrases,
@@ -30,6 +31,7 @@ public record Document(
         authors = authors == null ? List.of() : List.copyOf(authors);
         blocks = blocks == null ? List.of() : List.copyOf(blocks);
         sentences = sentences == null ? List.of() : List.copyOf(sentences);
+        titleSentences = titleSentences == null ? List.of() : List.copyOf(titleSentences);
         entities = entities == null ? List.of() : List.copyOf(entities);
         tags = tags == null ? List.of() : List.copyOf(tags);
         keyphrases = keyphrases == null ? List.of() : List.copyOf(keyphrases);
@@ -39,53 +41,74 @@ public record Document(
 
     /** A document for a raw article that no stage has touched yet. */
     public static Document of(RawArticle raw) {
-        return new Document(raw, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Document(raw, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Document withTitleAndAuthors(String newTitle, List<String> newAuthors) {
-        return new Document(raw, newTitle, newAuthors, text, blocks, language, sentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, newTitle, newAuthors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
     }
 
     public Document withText(String newText, List<Block> newBlocks) {
-        return new Document(raw, title, authors, newText, newBlocks, language, sentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, newText, newBlocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
     }
 
     public Document withLanguage(String newLanguage) {
-        return new Document(raw, title, authors, text, blocks, newLanguage, sentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, newLanguage, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
     }
 
     public Document withSentences(List<Sentence> newSentences) {
-        return new Document(raw, title, authors, text, blocks, language, newSentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, newSentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
+    }
+
+    /** Sentences of the title, with offsets into {@link #title()} (the title is not part of the text). */
+    public Document withTitleSentences(List<Sentence> newTitleSentences) {
+        return new Document(raw, title, authors, text, blocks, language, sentences, newTitleSentences, entities, tags, keyphrases, summary, components, skipped);
+    }
+
+    /** Sentences of paragraphs and list items: running prose, for keyphrases, tags and summaries. */
+    public List<Sentence> proseSentences() {
+        List<Sentence> out = new java.util.ArrayList<>(sentences.size());
+        for (Sentence s : sentences) {
+            for (Block b : blocks) {
+                if (s.start() >= b.start() && s.end() <= b.end()) {
+                    if (b.isProse()) {
+                        out.add(s);
+                    }
+                    break;
+                }
+            }
+        }
+        return blocks.isEmpty() ? sentences : out;
     }
 
     public Document withEntities(List<Entity> newEntities) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, newEntities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, newEntities, tags, keyphrases, summary, components, skipped);
     }
 
     public Document withTags(List<Tag> newTags) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, entities, newTags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, newTags, keyphrases, summary, components, skipped);
     }
 
     public Document withKeyphrases(List<String> newKeyphrases) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, entities, tags, newKeyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, newKeyphrases, summary, components, skipped);
     }
 
     public Document withSummary(String newSummary) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, entities, tags, keyphrases, newSummary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, newSummary, components, skipped);
     }
 
     /** Records which component produced a field, for {@code pipeline.components}. */
     public Document withComponent(String stage, String component) {
         Map<String, String> merged = new LinkedHashMap<>(components);
         merged.put(stage, component);
-        return new Document(raw, title, authors, text, blocks, language, sentences, entities, tags, keyphrases, summary, merged, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, merged, skipped);
     }
 
     /** Records that a stage did not run and why, for {@code pipeline.skipped}. */
     public Document withSkipped(String stage, String reason) {
         Map<String, String> merged = new LinkedHashMap<>(skipped);
         merged.put(stage, reason);
-        return new Document(raw, title, authors, text, blocks, language, sentences, entities, tags, keyphrases, summary, components, merged);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, merged);
     }
 
     /**

@@ -54,7 +54,7 @@ public class Enricher {
         long start = System.nanoTime();
         try {
             Pipeline.Settings settings = new Pipeline.Settings(config.tags().max(), config.tags().threshold(),
-                    config.keyphrases().max(), config.summary().sentences());
+                    config.keyphrases().max(), config.summary().sentences(), config.summary().words());
             Pipeline loaded = Pipeline.standard(new SentenceEmbedder(), settings);
             loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             LOG.infof("enrichment models loaded in %d ms: stages %s", loadMillis,

@@ -30,8 +30,13 @@ public final class Pipeline {
     }
 
     /** Per-stage settings that the service reads from configuration. */
-    public record Settings(int maxTags, double tagThreshold, int maxKeyphrases, int summarySentences) {
-        public static final Settings DEFAULTS = new Settings(5, TopicTagger.DEFAULT_THRESHOLD, 10, 3);
+    public record Settings(int maxTags, double tagThreshold, int maxKeyphrases, int summarySentences, int summaryWords) {
+        public static final Settings DEFAULTS = new Settings(5, TopicTagger.DEFAULT_THRESHOLD, 10, 3, Summarizer.DEFAULT_WORDS);
+
+        /** Summaries of about {@link Summarizer#DEFAULT_WORDS} words. */
+        public Settings(int maxTags, double tagThreshold, int maxKeyphrases, int summarySentences) {
+            this(maxTags, tagThreshold, maxKeyphrases, summarySentences, Summarizer.DEFAULT_WORDS);
+        }
     }
 
     private final List<Stage> stages;
@@ -52,7 +57,7 @@ public final class Pipeline {
         stages.add(entities);                          // 5. entities (CoreNLP + alias merge + salience)
         stages.add(new KeyphraseExtractor(settings.maxKeyphrases()));                    // 6.
         stages.add(new TopicTagger(embedder, settings.tagThreshold(), settings.maxTags())); // 7.
-        stages.add(new Summarizer(settings.summarySentences()));                         // 8.
+        stages.add(new Summarizer(settings.summarySentences(), settings.summaryWords()));                         // 8.
         return new Pipeline(stages);
     }
 
@@ -65,8 +70,17 @@ public final class Pipeline {
     }
 
     public Document run(RawArticle raw, StageListener listener) {
-        Document document = Document.of(raw);
+        return run(Document.of(raw), listener);
+    }
+
+    /** Runs every stage on a document that earlier stages (or a test) already filled in part of. */
+    public Document run(Document first, StageListener listener) {
+        Document document = first;
         for (Stage stage : stages) {
+            if (stage.englishOnly() && !document.isEnglish()) {
+                document = document.skippedAsNotEnglish(stage.name(), stage.englishOnlyReason());
+                continue;
+            }
             long start = System.nanoTime();
             try {
                 document = stage.apply(document);

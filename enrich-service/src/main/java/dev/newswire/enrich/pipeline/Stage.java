@@ -14,4 +14,18 @@ public interface Stage {
     String component();
 
     Document apply(Document document);
+
+    /**
+     * True when the stage needs English models or vocabularies. {@link Pipeline} then runs it only on
+     * documents the language stage judged English and records the skip otherwise, so no stage repeats
+     * the guard. {@code why} says what would have run.
+     */
+    default boolean englishOnly() {
+        return false;
+    }
+
+    /** What an English-only stage would have done, for the {@code pipeline.skipped} reason. */
+    default String englishOnlyReason() {
+        return "English models not run";
+    }
 }

@@ -50,7 +50,15 @@ class ModelsReadinessCheckTest {
             }
 
             public Summary summary() {
-                return () -> 3;
+                return new Summary() {
+                    public int sentences() {
+                        return 3;
+                    }
+
+                    public int words() {
+                        return 60;
+                    }
+                };
             }
         };
     }

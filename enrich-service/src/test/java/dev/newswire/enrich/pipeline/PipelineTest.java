@@ -39,6 +39,41 @@ class PipelineTest {
                 .satisfies(e -> assertThat(((StageFailedException) e).stage()).isEqualTo("broken"));
     }
 
+    @Test
+    void englishOnlyStagesAreSkippedOnceByThePipelineWithAReason() {
+        List<String> ran = new ArrayList<>();
+        Stage englishOnly = new Stage() {
+            public String name() {
+                return "ner";
+            }
+
+            public String component() {
+                return "ner-component";
+            }
+
+            public boolean englishOnly() {
+                return true;
+            }
+
+            public String englishOnlyReason() {
+                return "English NER not run";
+            }
+
+            public Document apply(Document document) {
+                ran.add(document.language());
+                return document.withComponent(name(), component());
+            }
+        };
+        Pipeline german = new Pipeline(List.of(stage("language", d -> d.withLanguage("de")), englishOnly));
+        Document skipped = german.run(RAW);
+        assertThat(ran).isEmpty();
+        assertThat(skipped.skipped()).containsEntry("ner", "language 'de' is not English: English NER not run");
+        assertThat(skipped.components()).doesNotContainKey("ner");
+        Document english = new Pipeline(List.of(stage("language", d -> d.withLanguage("en")), englishOnly)).run(RAW);
+        assertThat(ran).containsExactly("en");
+        assertThat(english.skipped()).isEmpty();
+    }
+
     static Stage stage(String name, java.util.function.UnaryOperator<Document> body) {
         return new Stage() {
             @Override

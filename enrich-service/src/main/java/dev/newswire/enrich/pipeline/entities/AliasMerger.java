@@ -185,7 +185,7 @@ public final class AliasMerger {
         if (s.length() < 2 || !s.codePoints().anyMatch(Character::isUpperCase)) {
             return null;
         }
-        return new Mention(start, end, s, m.type());
+        return new Mention(start, end, s, m.type(), m.inTitle());
     }
 
     private String leadingTitle(String s) {

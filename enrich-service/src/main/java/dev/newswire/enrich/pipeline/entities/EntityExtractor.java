@@ -5,6 +5,7 @@ import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.Token;
+import dev.newswire.enrich.pipeline.keyphrases.BackgroundCorpus;
 import dev.newswire.model.Entity;
 import dev.newswire.model.EntityType;
 import dev.newswire.model.Span;
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Stage 5, entities: NER over the prose sentences (headings and tables never reach it), then
+ * Stage 5, entities: NER over every sentence of the title and the text (prose, lists, tables,
+ * headings, datelines; title mentions are kept apart as {@code titleSpans}), then
  * document-level label consistency, alias merging into one entry per real-world entity, type by
  * majority, salience, and spans as offsets into the clean text. Non-English text is skipped.
  * Thread-safe if the {@link EntityRecognizer} is (the CoreNLP one is).
@@ -31,6 +33,7 @@ public final class EntityExtractor implements Stage {
     private final AliasMerger merger;
     private final AliasTable aliases;
     private final SalienceScorer salience = new SalienceScorer();
+    private final HeadingNames headingNames;
     private final String component;
 
     /** CoreNLP CRF with the shipped alias table; loads the model (a few seconds). */
@@ -43,6 +46,7 @@ public final class EntityExtractor implements Stage {
         this.consistency = new LabelConsistency(aliases);
         this.merger = new AliasMerger(aliases);
         this.aliases = aliases;
+        this.headingNames = new HeadingNames(BackgroundCorpus.defaults(), aliases);
         this.component = recognizer.component() + "+alias-merge";
     }
 
@@ -62,11 +66,22 @@ public final class EntityExtractor implements Stage {
     }
 
     @Override
+    public boolean englishOnly() {
+        return true;
+    }
+
+    @Override
+    public String englishOnlyReason() {
+        return "English NER not run";
+    }
+
+    @Override
     public Document apply(Document document) {
-        if (!document.isEnglish()) {
-            return document.skippedAsNotEnglish(name(), "English NER not run");
-        }
-        List<Mention> mentions = mentions(document.sentences());
+        // Title first: it is where a reader meets the names, and what the title names is salient.
+        List<Sentence> all = new ArrayList<>(document.titleSentences());
+        all.addAll(document.sentences());
+        List<Boolean> titleCase = titleCaseLines(document, all);
+        List<Mention> mentions = headingNames.filter(mentions(all, document.titleSentences().size(), titleCase), document);
         List<AliasMerger.Cluster> clusters = merger.merge(mentions);
         int maxMentions = clusters.stream().mapToInt(c -> c.mentions().size()).max().orElse(1);
         int textLength = document.text() == null ? 0 : document.text().length();
@@ -74,8 +89,9 @@ public final class EntityExtractor implements Stage {
         List<Entity> entities = new ArrayList<>();
         for (AliasMerger.Cluster c : clusters) {
             double score = salience.score(c, maxMentions, textLength, document.title(), leadEnd);
-            List<Span> spans = c.mentions().stream().map(m -> new Span(m.start(), m.end())).toList();
-            entities.add(new Entity(c.name(), EntityType.valueOf(c.type()), c.aliases(), c.mentions().size(), score, spans));
+            List<Span> spans = c.mentions().stream().filter(m -> !m.inTitle()).map(m -> new Span(m.start(), m.end())).toList();
+            List<Span> titleSpans = c.mentions().stream().filter(Mention::inTitle).map(m -> new Span(m.start(), m.end())).toList();
+            entities.add(new Entity(c.name(), EntityType.valueOf(c.type()), c.aliases(), c.mentions().size(), score, spans, titleSpans));
         }
         entities.sort(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name));
         return document.withEntities(entities).withComponent(name(), component);
@@ -83,13 +99,24 @@ public final class EntityExtractor implements Stage {
 
     /** NER labels for all sentences, made consistent over the document, as character-offset mentions. */
     List<Mention> mentions(List<Sentence> sentences) {
+        return mentions(sentences, 0, java.util.Collections.nCopies(sentences.size(), false));
+    }
+
+    /**
+     * As {@link #mentions(List)}, where the first {@code titleSentences} sentences are the title's and
+     * {@code titleCase} marks Title Case lines (headings, table rows, the title).
+     */
+    List<Mention> mentions(List<Sentence> sentences, int titleSentences, List<Boolean> titleCase) {
         List<List<String>> words = new ArrayList<>(sentences.size());
-        for (Sentence s : sentences) {
-            words.add(s.tokens().stream().map(Token::text).toList());
+        List<List<String>> nerWords = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            List<String> w = sentences.get(i).tokens().stream().map(Token::text).toList();
+            words.add(w);
+            nerWords.add(headingNames.forNer(w, titleCase.get(i)));
         }
         // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
         // as a person) cannot teach it a wrong surname.
-        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(words), aliases));
+        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(nerWords), aliases));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -97,7 +124,7 @@ public final class EntityExtractor implements Stage {
                 int start = tokens.get(run.start()).start();
                 int end = tokens.get(run.end() - 1).end();
                 String surface = sentences.get(i).text().substring(start - sentences.get(i).start(), end - sentences.get(i).start());
-                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens)));
+                mentions.add(new Mention(start, end, surface, typeInContext(run, tokens), i < titleSentences));
             }
         }
         return splitCompounds(mentions);
@@ -114,10 +141,11 @@ public final class EntityExtractor implements Stage {
                 int last = run.end() - 1;
                 // The CRF sometimes pulls a sentence-initial adverb or an imperative verb into a name
                 // ("Ultimately", "Demonstrating Washington"); names are nouns, so those are trimmed off.
-                while (first <= last && NOT_IN_NAMES.matcher(tokens.get(first).pos()).matches()) {
+                // ALL-CAPS words (wire headlines, datelines) are left alone: the POS model guesses there
+                while (first <= last && NOT_IN_NAMES.matcher(tokens.get(first).pos()).matches() && !allCaps(tokens.get(first).text())) {
                     first++;
                 }
-                while (last >= first && NOT_IN_NAMES.matcher(tokens.get(last).pos()).matches()) {
+                while (last >= first && NOT_IN_NAMES.matcher(tokens.get(last).pos()).matches() && !allCaps(tokens.get(last).text())) {
                     last--;
                 }
                 if (first <= last && forcedCapital(tokens, first) && first + 1 < tokens.size()
@@ -134,6 +162,10 @@ public final class EntityExtractor implements Stage {
             out.add(sentence);
         }
         return out;
+    }
+
+    private static boolean allCaps(String word) {
+        return word.length() > 1 && word.chars().anyMatch(Character::isLetter) && word.equals(word.toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -167,7 +199,7 @@ public final class EntityExtractor implements Stage {
             int at = 0;
             for (String part : parts) {
                 int offset = m.surface().indexOf(part, at);
-                out.add(new Mention(m.start() + offset, m.start() + offset + part.length(), part, known.get(part)));
+                out.add(new Mention(m.start() + offset, m.start() + offset + part.length(), part, known.get(part), m.inTitle()));
                 at = offset + part.length();
             }
         }
@@ -212,6 +244,29 @@ public final class EntityExtractor implements Stage {
             return "PERSON";
         }
         return run.type();
+    }
+
+    /** Per sentence (title first): is it a Title Case heading, table row or title? Prose never is. */
+    private static List<Boolean> titleCaseLines(Document document, List<Sentence> all) {
+        int titleCount = document.titleSentences().size();
+        boolean titleIsTitleCase = document.title() != null && HeadingNames.titleCase(document.title());
+        List<Boolean> out = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            if (i < titleCount) {
+                out.add(titleIsTitleCase);
+                continue;
+            }
+            Sentence s = all.get(i);
+            boolean flag = false;
+            for (Block b : document.blocks()) {
+                if (b.start() <= s.start() && s.end() <= b.end()) {
+                    flag = !b.isProse() && HeadingNames.titleCase(s.text());
+                    break;
+                }
+            }
+            out.add(flag);
+        }
+        return out;
     }
 
     private static int leadEnd(Document document) {

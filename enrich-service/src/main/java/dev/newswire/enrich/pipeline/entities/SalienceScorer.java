@@ -25,7 +25,9 @@ public final class SalienceScorer {
     public double score(AliasMerger.Cluster cluster, int maxMentions, int textLength, String title, int leadEnd) {
         int mentions = cluster.mentions().size();
         double frequency = Math.log1p(mentions) / Math.log1p(Math.max(1, maxMentions));
-        int first = cluster.mentions().get(0).start();
+        // a title mention is the earliest a reader meets a name
+        int first = cluster.mentions().stream().anyMatch(Mention::inTitle) ? 0
+                : cluster.mentions().stream().mapToInt(Mention::start).min().orElse(0);
         double position = textLength <= 0 ? 0 : 1.0 - Math.min(1.0, (double) first / textLength);
         double inTitle = namedIn(title, cluster) ? 1 : 0;
         double inLead = first < leadEnd ? 1 : 0;

@@ -53,11 +53,18 @@ public final class KeyphraseExtractor implements Stage {
     }
 
     @Override
+    public boolean englishOnly() {
+        return true;
+    }
+
+    @Override
+    public String englishOnlyReason() {
+        return "needs English part-of-speech tags";
+    }
+
+    @Override
     public Document apply(Document document) {
-        if (!document.isEnglish()) {
-            return document.skippedAsNotEnglish(name(), "needs English part-of-speech tags");
-        }
-        return document.withKeyphrases(extract(document.title(), document.sentences(), document.entities()))
+        return document.withKeyphrases(extract(document.title(), document.proseSentences(), document.entities()))
                 .withComponent(name(), component());
     }
 

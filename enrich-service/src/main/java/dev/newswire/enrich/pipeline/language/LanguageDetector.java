@@ -13,25 +13,45 @@ import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
 
 /**
- * Stage 3, language: OpenNLP's 103-language detector on the prose of the clean text. Reports
- * ISO 639-1 codes ("en", "de", "fr") when one exists, else the model's ISO 639-3 code. Text too
- * short to judge falls back to the sender's hint, else "und". Thread-safe (one decoder per thread).
+ * Stage 3, language. OpenNLP's 103-language character n-gram detector is weighed against cheap
+ * evidence ({@link FunctionWords}): the script, and counts of each language's function words.
+ * Short, all-caps or tabular English news ("SOCCER - LEADING RESULTS", "Goias 1 Gremio 3") fools the
+ * n-gram model alone (it said "war", "nl", "et"), and then every English stage was skipped.
+ * Order of evidence:
+ * <ol>
+ *   <li>too few letters to judge: the sender's hint, else {@code und};</li>
+ *   <li>mostly non-Latin script: the model (it is reliable there);</li>
+ *   <li>function words: English when it has at least two and clearly more than any other language;
+ *       another language with at least two hits and more than English wins likewise;</li>
+ *   <li>the model when its confidence reaches {@link #MIN_CONFIDENCE};</li>
+ *   <li>names, numbers and tables with no function words: the hint; else English when the text is
+ *       plain ASCII Latin (nothing says otherwise, and the English stages do no harm there);
+ *       else {@code und}.</li>
+ * </ol>
+ * Reports ISO 639-1 codes ("en", "de", "fr") when one exists, else the model's ISO 639-3 code.
+ * Thread-safe (one decoder per thread).
  */
 public final class LanguageDetector implements Stage {
 
     /** Enough text for a stable answer; more only costs time. */
     private static final int SAMPLE_CHARS = 3000;
-    private static final int MIN_CHARS = 20;
+    /** Fewer letters than this is no evidence at all ("Ok.", "3-1"). */
+    private static final int MIN_LETTERS = 8;
+    /** Model confidence (0..1 over its 103 languages) above which it is believed on its own. */
+    static final double MIN_CONFIDENCE = 0.5;
     public static final String UNDETERMINED = "und";
+    public static final String ENGLISH = "en";
 
     private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
     private final ThreadSafeLanguageDetectorME detector;
+    private final FunctionWords functionWords = FunctionWords.defaults();
     private final String component;
 
     public LanguageDetector() {
         this.detector = new ThreadSafeLanguageDetectorME(OpenNlpModels.languageDetector());
-        this.component = "opennlp-" + LibraryVersion.of("org.apache.opennlp", "opennlp-tools") + "/" + OpenNlpModels.modelName(OpenNlpModels.LANGDETECT);
+        this.component = "opennlp-" + LibraryVersion.of("org.apache.opennlp", "opennlp-tools") + "/"
+                + OpenNlpModels.modelName(OpenNlpModels.LANGDETECT) + "+function-words";
     }
 
     @Override
@@ -46,31 +66,72 @@ public final class LanguageDetector implements Stage {
 
     @Override
     public Document apply(Document document) {
-        String sample = sample(document);
-        String language;
-        if (sample.strip().length() < MIN_CHARS) {
-            String hint = document.raw().language();
-            language = hint == null || hint.isBlank() ? UNDETERMINED : hint.toLowerCase(Locale.ROOT);
-        } else {
-            language = detect(sample);
-        }
-        return document.withLanguage(language).withComponent(name(), component);
+        String hint = document.raw().language();
+        hint = hint == null || hint.isBlank() ? null : hint.toLowerCase(Locale.ROOT);
+        return document.withLanguage(detect(sample(document), hint)).withComponent(name(), component);
     }
 
-    /** ISO 639-1 (or 639-3) code of the most likely language of {@code text}. */
+    /** ISO 639-1 (or 639-3) code of the most likely language of {@code text}, without a hint. */
     public String detect(CharSequence text) {
+        return detect(text, null);
+    }
+
+    /** ISO 639-1 (or 639-3) code of {@code text}'s language; {@code hint} (may be null) decides thin cases. */
+    public String detect(CharSequence text, String hint) {
+        FunctionWords.Evidence evidence = functionWords.of(text);
+        if (evidence.letters() < MIN_LETTERS) {
+            return hint == null ? UNDETERMINED : hint;
+        }
         Language best = detector.predictLanguage(text);
-        return toIso1(best.getLang());
+        String model = toIso1(best.getLang());
+        if (evidence.latinShare() < 0.5) {
+            return model;
+        }
+        int english = evidence.hits(ENGLISH);
+        String other = evidence.bestOther();
+        int otherHits = other == null ? 0 : evidence.hits(other);
+        if (english >= 2 && english >= 2 * otherHits) {
+            return ENGLISH;
+        }
+        if (otherHits >= 2 && otherHits > english) {
+            // the model separates close languages better than a word list does, when it agrees
+            return evidence.hits(model) >= 2 ? model : other;
+        }
+        if (best.getConfidence() >= MIN_CONFIDENCE && !ENGLISH.equals(model) && english == 0) {
+            return model;
+        }
+        if (english > 0 && english >= otherHits) {
+            return ENGLISH;
+        }
+        if (hint != null) {
+            return hint;
+        }
+        if (ENGLISH.equals(model) || plainAscii(text)) {
+            return ENGLISH;
+        }
+        return best.getConfidence() >= MIN_CONFIDENCE ? model : UNDETERMINED;
+    }
+
+    private static boolean plainAscii(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i)) && text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String toIso1(String iso3) {
         return ISO3_TO_ISO1.getOrDefault(iso3, iso3);
     }
 
-    /** Paragraphs and list items first (headings and tables are short and name-heavy). */
+    /** The title, then paragraphs and list items (headings and tables are short and name-heavy). */
     private static String sample(Document document) {
         String text = document.text() == null ? "" : document.text();
         StringBuilder sb = new StringBuilder();
+        if (document.title() != null) {
+            sb.append(document.title()).append('\n');
+        }
         for (Block b : document.blocks()) {
             if (b.isProse()) {
                 sb.append(text, b.start(), b.end()).append('\n');
@@ -79,9 +140,9 @@ public final class LanguageDetector implements Stage {
                 }
             }
         }
-        if (sb.length() < MIN_CHARS) {
-            sb.setLength(0);
-            sb.append(text);
+        if (sb.length() < 200) {
+            // little prose: the whole text (tables, lists, headings) is the evidence
+            sb.append(text, 0, Math.min(text.length(), SAMPLE_CHARS));
         }
         return sb.length() > SAMPLE_CHARS ? sb.substring(0, SAMPLE_CHARS) : sb.toString();
     }

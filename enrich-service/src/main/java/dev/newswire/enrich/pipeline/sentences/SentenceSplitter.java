@@ -21,10 +21,11 @@ import opennlp.tools.util.Span;
 import opennlp.tools.util.StringList;
 
 /**
- * Stage 4, sentences, tokens and part of speech with OpenNLP's English UD models. Only prose blocks
- * ({@link Block#isProse()}: paragraphs and list items) are split; headings and table rows stay out
- * of sentences so they never reach NER or the summary. A list item is one sentence or more of its
- * own: sentences never cross a block boundary. Tokens are adjusted towards Penn Treebank style
+ * Stage 4, sentences, tokens and part of speech with OpenNLP's English UD models, for every block
+ * (paragraphs, list items, headings, table rows) and for the title (as {@link Document#titleSentences()},
+ * offsets into the title). A block is one sentence or more of its own: sentences never cross a block
+ * boundary. Stages that want running prose only (keyphrases, tags, summary) use
+ * {@link Document#proseSentences()}. Tokens are adjusted towards Penn Treebank style
  * ({@link TokenAdjuster}) because that is what the NER model was trained on. POS tags are Penn Treebank (the model is UD-trained;
  * OpenNLP maps the tags). Thread-safe: the OpenNLP ThreadSafe*ME wrappers keep one decoder per thread.
  */
@@ -36,6 +37,9 @@ public final class SentenceSplitter implements Stage {
      * huge article cannot hold a worker for many seconds (stages 1-5 cost ~8 ms CPU per kB).
      */
     public static final int MAX_PROSE_CHARS = 200_000;
+
+    /** A headline longer than this is not a headline; only its start is analysed. */
+    static final int MAX_TITLE_CHARS = 1_000;
 
     public static final String ABBREVIATIONS = "/dev/newswire/enrich/pipeline/sentences/abbreviations.txt";
 
@@ -81,21 +85,37 @@ public final class SentenceSplitter implements Stage {
     }
 
     @Override
+    public boolean englishOnly() {
+        return true;
+    }
+
+    @Override
+    public String englishOnlyReason() {
+        return "English sentence, token and POS models not run";
+    }
+
+    @Override
     public Document apply(Document document) {
-        if (!document.isEnglish()) {
-            return document.skippedAsNotEnglish(name(), "English sentence, token and POS models not run");
-        }
         String text = document.text() == null ? "" : document.text();
         List<Sentence> result = new ArrayList<>();
         int budget = MAX_PROSE_CHARS;
+        // Every block, not just prose: names live in result tables, lists, datelines and captions
+        // too ("Goias 1 Gremio 3", "RIO DE JANEIRO 1996-12-05"). A block is at least one sentence;
+        // sentences never cross a block boundary, so a table row stays one unit.
         for (Block block : document.blocks()) {
-            if (block.isProse() && budget > 0) {
+            if (budget > 0) {
                 int end = Math.min(block.end(), block.start() + budget);
                 split(text, block.start(), end, result);
                 budget -= end - block.start();
             }
         }
-        return document.withSentences(result).withComponent(name(), component);
+        List<Sentence> title = new ArrayList<>();
+        String headline = document.title();
+        if (headline != null && !headline.isBlank()) {
+            // offsets into the title: it is a field of its own, not part of the text
+            split(headline, 0, Math.min(headline.length(), MAX_TITLE_CHARS), title);
+        }
+        return document.withSentences(result).withTitleSentences(title).withComponent(name(), component);
     }
 
     /** Sentences of {@code text[from, to)} with offsets into {@code text}. */

@@ -28,7 +28,7 @@ final class SummaryCandidates {
         Set<String> titleWords = words(title);
         List<Sentence> out = new ArrayList<>();
         for (Sentence s : sentences) {
-            if (inParagraph(s, blocks) && isComplete(s.text()) && !repeats(titleWords, s.text())) {
+            if (inParagraph(s, blocks) && isComplete(s.text()) && !repeats(titleWords, s.text()) && !tornQuote(s.text())) {
                 out.add(s);
             }
         }
@@ -51,6 +51,22 @@ final class SummaryCandidates {
         String s = sentence.strip();
         int words = s.split("\\s+").length;
         return words >= MIN_WORDS && words <= MAX_WORDS && COMPLETE.matcher(s).matches() && !NOISE.matcher(s).find();
+    }
+
+    /**
+     * A quotation without its speaker: the quote opens in an earlier sentence or goes on in a later
+     * one (unbalanced marks), or the whole sentence is the quote ("We will not give up."). Out of
+     * context such a line reads as the paper's own claim. "We will win," he said. keeps its speaker.
+     */
+    static boolean tornQuote(String sentence) {
+        String s = sentence.strip();
+        long straight = s.chars().filter(c -> c == '"').count();
+        long open = s.chars().filter(c -> c == '“').count();
+        long close = s.chars().filter(c -> c == '”').count();
+        if (straight % 2 == 1 || open != close) {
+            return true;
+        }
+        return s.matches("(?s)^[\"“‘].*[\"”’][.!?]?$") || s.matches("(?s)^[\"“‘].*[.!?,][\"”’]$");
     }
 
     /** True when the sentence is mostly the headline's words (the headline repeated in the body). */

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class TopicTagger implements Stage {
 
     public static final double DEFAULT_THRESHOLD = 0.5;
+    /** Below this many words (title + text) an article may go untagged: there is nothing to judge. */
+    static final int MIN_WORDS_FOR_A_TAG = 8;
     /** Words of prose after the title that are embedded. */
     static final int LEAD_WORDS = 60;
 
@@ -75,26 +77,46 @@ public final class TopicTagger implements Stage {
     }
 
     @Override
+    public boolean englishOnly() {
+        return true;
+    }
+
+    @Override
+    public String englishOnlyReason() {
+        return "the embedding model and taxonomy are English";
+    }
+
+    @Override
     public Document apply(Document document) {
-        if (!document.isEnglish()) {
-            return document.skippedAsNotEnglish(name(), "the embedding model and taxonomy are English");
-        }
         String embedded = ((document.title() == null ? "" : document.title() + ". ") + lead(document)).strip();
         float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
         List<String> names = document.entities().stream().map(Entity::name).toList();
         String prose = document.sentences().isEmpty() ? String.valueOf(document.text())
                 : String.join(" ", document.sentences().stream().map(s -> s.text()).toList());
         String evidence = evidenceText((document.title() == null ? "" : document.title() + " | ") + prose, document.keyphrases(), names);
-        return document.withTags(tags(scores(article, evidence))).withComponent(name(), component());
+        int words = wordCount(document.title()) + wordCount(document.text());
+        return document.withTags(tags(scores(article, evidence), words >= MIN_WORDS_FOR_A_TAG)).withComponent(name(), component());
+    }
+
+    private static int wordCount(String s) {
+        return s == null || s.isBlank() ? 0 : SPACES.split(s.strip()).length;
     }
 
     /** Tags at or above the threshold, best first; a child tag brings its parent along. */
     public List<Tag> tags(String title, String text, List<String> keyphrases, List<String> entityNames) {
-        return tags(scores(title, text, keyphrases, entityNames));
+        return tags(scores(title, text, keyphrases, entityNames), wordCount(title) + wordCount(text) >= MIN_WORDS_FOR_A_TAG);
     }
 
-    private List<Tag> tags(Map<String, Double> scores) {
+    private List<Tag> tags(Map<String, Double> scores, boolean atLeastOne) {
         Map<String, Double> emitted = new HashMap<>();
+        if (atLeastOne) {
+            // The threshold decides extra tags, not whether there is one: a short item scores lower
+            // on every topic (less evidence, a thinner embedding) but its best topic is still right.
+            scores.entrySet().stream()
+                    .filter(e -> taxonomy.get(e.getKey()).map(t -> t.parent() == null).orElse(false))
+                    .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .ifPresent(best -> emitted.put(best.getKey(), best.getValue()));
+        }
         for (var e : scores.entrySet()) {
             if (e.getValue() >= threshold) {
                 emitted.merge(e.getKey(), e.getValue(), Math::max);
@@ -159,7 +181,7 @@ public final class TopicTagger implements Stage {
         StringBuilder out = new StringBuilder();
         int words = 0;
         List<String> pieces = new ArrayList<>();
-        document.sentences().forEach(s -> pieces.add(s.text()));
+        (document.proseSentences().isEmpty() ? document.sentences() : document.proseSentences()).forEach(s -> pieces.add(s.text()));
         if (pieces.isEmpty() && document.text() != null) {
             pieces.add(document.text());
         }

@@ -1,6 +1,7 @@
 package dev.newswire.enrich.pipeline.entities;
 
 import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Pipeline;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
 import dev.newswire.enrich.pipeline.clean.TextCleaner;
@@ -25,10 +26,7 @@ public final class EnglishStages {
     }
 
     public static Document run(RawArticle raw) {
-        Document d = Document.of(raw);
-        for (Stage s : stages()) {
-            d = s.apply(d);
-        }
-        return d;
+        // through Pipeline, which applies the English-only guard of stages 4-5
+        return new Pipeline(stages()).run(raw);
     }
 }

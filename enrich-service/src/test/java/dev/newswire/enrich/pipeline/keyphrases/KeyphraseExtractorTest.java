@@ -3,6 +3,7 @@ package dev.newswire.enrich.pipeline.keyphrases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Pipeline;
 import dev.newswire.enrich.pipeline.Seeds;
 import dev.newswire.model.Entity;
 import dev.newswire.model.EntityType;
@@ -54,7 +55,7 @@ class KeyphraseExtractorTest {
     void nonEnglishIsSkippedWithAReason() {
         Document d = Seeds.prepared("Die Bundesregierung hat am Montag neue Gespräche über einen Waffenstillstand angekündigt. "
                 + "Der Außenminister reist dazu nach Kairo, wo er Vertreter beider Seiten treffen will.", null);
-        Document out = extractor.apply(d);
+        Document out = new Pipeline(List.of(extractor)).run(d, Pipeline.StageListener.NONE);
         assertThat(out.keyphrases()).isEmpty();
         assertThat(out.skipped()).containsKey("keyphrases");
     }

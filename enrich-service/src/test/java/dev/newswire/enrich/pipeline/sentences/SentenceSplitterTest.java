@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.pipeline.Block;
 import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Pipeline;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Token;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
@@ -29,16 +30,37 @@ class SentenceSplitterTest {
     }
 
     @Test
-    void seed002SentencesComeOnlyFromProseBlocks() {
+    void seed002EveryBlockIsSplitAndProseSentencesComeOnlyFromProseBlocks() {
         Document d = splitter.apply(prepared(SeedArticles.seed("002"), "en"));
 
-        assertThat(d.sentences()).hasSizeGreaterThan(20);
-        List<Block> prose = d.blocks().stream().filter(Block::isProse).toList();
-        for (Sentence s : d.sentences()) {
-            assertThat(prose).as(s.text()).anyMatch(b -> b.start() <= s.start() && s.end() <= b.end());
-            assertThat(s.text()).doesNotContain("|", "\n");
+        // every block (headings and table rows too) is at least one sentence; no sentence crosses a block
+        for (Block b : d.blocks()) {
+            assertThat(d.sentences()).as(d.text().substring(b.start(), b.end()))
+                    .anyMatch(s -> b.start() <= s.start() && s.end() <= b.end());
         }
-        assertThat(d.sentences()).noneMatch(s -> s.text().contains("Ceasefire Timing") || s.text().equals("Conclusion"));
+        for (Sentence s : d.sentences()) {
+            assertThat(d.blocks()).as(s.text()).anyMatch(b -> b.start() <= s.start() && s.end() <= b.end());
+            assertThat(s.text()).doesNotContain("\n");
+        }
+        assertThat(d.sentences()).anyMatch(s -> s.text().contains("Ceasefire Timing"));
+        List<Block> prose = d.blocks().stream().filter(Block::isProse).toList();
+        assertThat(d.proseSentences()).hasSizeGreaterThan(20);
+        for (Sentence s : d.proseSentences()) {
+            assertThat(prose).as(s.text()).anyMatch(b -> b.start() <= s.start() && s.end() <= b.end());
+            assertThat(s.text()).doesNotContain("|");
+        }
+        assertThat(d.proseSentences()).noneMatch(s -> s.text().contains("Ceasefire Timing") || s.text().equals("Conclusion"));
+    }
+
+    @Test
+    void theTitleIsSplitWithOffsetsIntoTheTitle() {
+        Document d = splitter.apply(prepared(SeedArticles.plain("Results of the match on Sunday.", "t"), "en")
+                .withTitleAndAuthors("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP", List.of()));
+        assertThat(d.titleSentences()).hasSize(1);
+        assertThat(d.titleSentences().get(0).tokens()).anySatisfy(t -> {
+            assertThat(t.text()).isEqualTo("LEICESTERSHIRE");
+            assertThat(d.title().substring(t.start(), t.end())).isEqualTo("LEICESTERSHIRE");
+        });
     }
 
     @Test
@@ -67,7 +89,7 @@ class SentenceSplitterTest {
 
     @Test
     void nonEnglishIsSkippedWithAReason() {
-        Document d = splitter.apply(prepared(SeedArticles.plain("Die Gespräche in Washington dauerten zwei Stunden und endeten ohne Einigung.", "t"), "de"));
+        Document d = new Pipeline(List.of(splitter)).run(prepared(SeedArticles.plain("Die Gespräche in Washington dauerten zwei Stunden und endeten ohne Einigung.", "t"), "de"), Pipeline.StageListener.NONE);
         assertThat(d.sentences()).isEmpty();
         assertThat(d.skipped()).containsKey("sentences");
         assertThat(d.skipped().get("sentences")).contains("de");

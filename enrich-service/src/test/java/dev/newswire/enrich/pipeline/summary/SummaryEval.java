@@ -64,7 +64,7 @@ public final class SummaryEval {
                 for (double title : new double[] {0, 1}) {
                     // 0.7 scored 0.1 ROUGE-1 higher on DEV but let near-duplicate sentences into seed 004's summary
                     for (double sim : new double[] {0.5}) {
-                        Summarizer.Weights w = new Summarizer.Weights(decay, title, sim);
+                        Summarizer.Weights w = new Summarizer.Weights(decay, title, sim, Summarizer.Weights.DEFAULT.overflow());
                         Rouge.Scores dev = run(items, false, w)[1];
                         double r = dev.r1() + dev.r2();
                         System.out.printf("  DEV %s: R1 %.2f R2 %.2f%n", w, 100 * dev.r1(), 100 * dev.r2());
@@ -103,7 +103,7 @@ public final class SummaryEval {
         RawArticle raw = new RawArticle("004", "seed", null, null, body.toString(), RawArticle.TEXT_PLAIN, null, Instant.EPOCH, null);
         Document d = sentences.apply(language.apply(byline.apply(clean.apply(Document.of(raw)))));
         String lead3 = String.join(" ", d.sentences().stream().limit(3).map(Sentence::text).toList());
-        String summary = new Summarizer(3, weights, BackgroundCorpus.defaults())
+        String summary = new Summarizer(3, Summarizer.DEFAULT_WORDS, weights, BackgroundCorpus.defaults())
                 .summarize(d.title(), SummaryCandidates.select(d.text(), d.blocks(), d.sentences(), d.title()));
         System.out.println("Seed 004 against its Quick Take bullets (block removed from the input):");
         print("Lead-3", Rouge.score(lead3, reference.toString()));
@@ -117,7 +117,7 @@ public final class SummaryEval {
 
     /** Mean ROUGE of Lead-3 and of the summarizer over one split. */
     static Rouge.Scores[] run(List<Item> items, boolean test, Summarizer.Weights weights) {
-        Summarizer summarizer = new Summarizer(3, weights, BackgroundCorpus.defaults());
+        Summarizer summarizer = new Summarizer(3, Summarizer.DEFAULT_WORDS, weights, BackgroundCorpus.defaults());
         double[] lead = new double[3];
         double[] ours = new double[3];
         int n = 0;
