@@ -1,0 +1,128 @@
+package dev.newswire.ingest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.model.NewsJson;
+import dev.newswire.model.Problem;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The limits checked before any route runs, and the failures of the HTTP layer below JAX-RS, both
+ * answered as problem+json like every other error (ProblemMapper covers JAX-RS):
+ * <ul>
+ *   <li>request target over {@code newswire.ingest.http.max-url-length}: 414;</li>
+ *   <li>headers over {@code newswire.ingest.http.max-header-size}: 431;</li>
+ *   <li>a Content-Length over the batch limit: 413 before a byte is read (Quarkus's own check at
+ *       quarkus.http.limits.max-body-size would answer a bare 413; this route runs first);</li>
+ *   <li>any routing failure (e.g. a path with bad percent-encoding such as {@code %zz}): its status.</li>
+ * </ul>
+ * The Vert.x codec answers on its own (bare) only past its hard bounds, set well above these
+ * (quarkus.http.limits.max-initial-line-length / max-header-size), because Quarkus does not let an
+ * application replace Vert.x's invalid-request handler.
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    private static final Logger LOG = Logger.getLogger(RequestLimits.class);
+    /** Before Quarkus's max-body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT = -2). */
+    private static final int ORDER = -3;
+
+    private final int maxUrlLength;
+    private final long maxHeaderBytes;
+    private final long maxBodyBytes;
+
+    public RequestLimits(IngestConfig config) {
+        this.maxUrlLength = config.http().maxUrlLength();
+        this.maxHeaderBytes = config.http().maxHeaderSize().asLongValue();
+        this.maxBodyBytes = Math.max(config.maxBatchSize().asLongValue(), config.maxArticleSize().asLongValue());
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+        router.route().order(ORDER).failureHandler(this::failed);
+    }
+
+    private void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String uri = request.uri();
+        if (uri != null && uri.length() > maxUrlLength) {
+            answer(context, Problem.of("uri-too-long", "URI too long", 414, "The request target is " + uri.length()
+                    + " characters; the limit is " + maxUrlLength + "."), null);
+            return;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > maxHeaderBytes) {
+            answer(context, Problem.of("headers-too-large", "Request header fields too large", 431,
+                    "The request headers are " + headerBytes + " bytes; the limit is " + maxHeaderBytes + "."), null);
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.strip());
+            } catch (NumberFormatException e) {
+                declared = -1;
+            }
+            if (declared < 0) {
+                answer(context, Problem.of("bad-request", "Bad request", 400, "Content-Length is not a valid length."), "close");
+                return;
+            }
+            if (declared > maxBodyBytes) {
+                answer(context, Problem.of("too-large", "Request body too large", 413, "The body is " + declared
+                        + " bytes; the limit is " + maxBodyBytes + " bytes per batch (1 MiB per article). Send smaller batches.")
+                        .with("limit", maxBodyBytes), "close");
+                return;
+            }
+        }
+        context.next();
+    }
+
+    private void failed(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            context.next();
+            return;
+        }
+        int status = context.statusCode() > 0 ? context.statusCode() : 500;
+        Problem problem;
+        if (status >= 500) {
+            LOG.error("HTTP layer failure", context.failure());
+            problem = Problem.of("internal", "Internal error", status, "The service failed unexpectedly; the log has details.");
+        } else if (status == 400) {
+            problem = Problem.of("bad-request", "Bad request", 400,
+                    "The request could not be understood: check the path's percent-encoding (%XX, hex digits) and the headers.");
+        } else if (status == 413) {
+            problem = Problem.of("too-large", "Request body too large", 413, "The body is over the limit of " + maxBodyBytes + " bytes.");
+        } else {
+            problem = Problem.of("http-" + status, "HTTP " + status, status, "The request failed with status " + status + ".");
+        }
+        answer(context, problem, status == 413 ? "close" : null);
+    }
+
+    private static void answer(RoutingContext context, Problem problem, String connection) {
+        HttpServerResponse response = context.response();
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (connection != null) {
+            response.putHeader(HttpHeaders.CONNECTION, connection);
+        }
+        String path = context.request().path();
+        Problem located = path != null && path.length() <= 256 ? problem.at(path) : problem;
+        try {
+            response.end(NewsJson.mapper().writeValueAsString(located));
+        } catch (JsonProcessingException e) {
+            response.end();
+        }
+    }
+}
