@@ -40,6 +40,7 @@ wait_for() { # what, seconds, command...
 # a 15 MiB batch of 10,000 valid articles.
 [ -f "$WORK/braces.ndjson" ] || python3 -c "import sys; sys.stdout.write('{}\n' * (16 * 1024 * 1024 // 3))" > "$WORK/braces.ndjson"
 [ -f "$WORK/30m.txt" ] || python3 -c "import sys; sys.stdout.write(('word ' * 200 + '\n') * (30 * 1024 * 1024 // 1001))" > "$WORK/30m.txt"
+[ -f "$WORK/same10k.ndjson" ] || python3 -c "import sys; sys.stdout.write('{\"body\": \"the same article, 10k\"}\n' * 10000)" > "$WORK/same10k.ndjson"
 [ -f "$WORK/same.ndjson" ] || python3 -c "import sys; sys.stdout.write('{\"body\": \"the same article\"}\n' * 100000)" > "$WORK/same.ndjson"
 python3 -c "
 import sys, json, uuid
@@ -75,14 +76,20 @@ post() { # content-type, file, extra curl args...; prints the status
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, -Xmx$HEAP, $APP, $(java -version 2>&1 | head -1)"
 t=$(date +%s%N); post application/x-ndjson "$WORK/braces.ndjson" > "$WORK/s1"; report "16 MiB of {} lines (5.6 M)" "$t" "$WORK/s1"
-t=$(date +%s%N); for _ in $(seq 16); do post text/plain "$WORK/30m.txt" & done > "$WORK/s2"; wait_jobs() { for j in $(jobs -p); do wait "$j" || true; done; }; wait_jobs
-report "16 x 30 MiB text/plain parallel" "$t" "$WORK/s2"
-t=$(date +%s%N); for _ in $(seq 16); do post text/plain "$WORK/30m.txt" -H "Transfer-Encoding: chunked" & done > "$WORK/s3"; wait_jobs
+parallel() { # output-file, post arguments...: 16 posts at once, waits for those 16 only
+  local file=$1; shift; local posts=()
+  for i in $(seq 16); do post "$@" > "$file.$i" & posts+=($!); done
+  for p in "${posts[@]}"; do wait "$p" || true; done
+  cat "$file".* > "$file"; rm -f "$file".*
+}
+t=$(date +%s%N); parallel "$WORK/s2" text/plain "$WORK/30m.txt"; report "16 x 30 MiB text/plain parallel" "$t" "$WORK/s2"
+t=$(date +%s%N); parallel "$WORK/s3" text/plain "$WORK/30m.txt" -H "Transfer-Encoding: chunked"
 report "16 x 30 MiB chunked parallel" "$t" "$WORK/s3"
 t=$(date +%s%N); post application/x-ndjson "$WORK/same.ndjson" > "$WORK/s4"; report "100,000 identical lines" "$t" "$WORK/s4"
-t=$(date +%s%N); for _ in $(seq 16); do post application/x-ndjson "$WORK/valid.ndjson" & done > "$WORK/s5"; wait_jobs
-report "16 x 15 MiB valid batches parallel" "$t" "$WORK/s5"
-t=$(date +%s%N); post text/plain "$WORK/30m.txt" -o /dev/null > "$WORK/s6" || true
-curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: text/plain' -d "still alive $RANDOM" "$URL" > "$WORK/s6" || echo 000 > "$WORK/s6"
+t=$(date +%s%N); post application/x-ndjson "$WORK/same10k.ndjson" > "$WORK/s4b"; report "10,000 identical lines" "$t" "$WORK/s4b"
+t=$(date +%s%N); parallel "$WORK/s5" application/x-ndjson "$WORK/valid.ndjson"; report "16 x 15 MiB valid batches parallel" "$t" "$WORK/s5"
+t=$(date +%s%N); curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: text/plain' -d "still alive $RANDOM" "$URL" > "$WORK/s6" || echo 000 > "$WORK/s6"
 report "a small article afterwards" "$t" "$WORK/s6"
+printf 'swagger-ui %s, openapi %s (prod profile)\n' "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/swagger-ui/")" \
+  "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/openapi")"
 grep -c "OutOfMemoryError" "$WORK/ingest.log" | sed 's/^/OutOfMemoryError lines in the service log: /'

@@ -21,7 +21,7 @@ public final class LogRedactor implements Filter {
     static final String MASK = "***";
     private static final Pattern TOKENS = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[^\\s,;\"']+");
     private static final Pattern HEADERS = Pattern.compile("(?i)\\b(x-api-key|authorization|proxy-authorization)(\"?\\s*[:=]\\s*\"?)(?!Bearer|Basic)[^\\s,;\"']+");
-    private static final Pattern PARAMETERS = Pattern.compile("(?i)([?&;](?:api[-_]?key|key|token|access_token)=)[^&\\s\"']+");
+    private static final Pattern PARAMETERS = Pattern.compile("(?i)((?<![\\w-])(?:api[-_]?key|x-api-key|key|token|access_token)=)[^&\\s\"']+");
 
     private final List<String> keys;
 
