@@ -54,7 +54,7 @@ java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT 
 PIDS+=($!)
 wait_for "kafka-local" 90 grep -q "kafka-local ready" "$WORK/kafka.log"
 
-java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dvertx.disableURIValidation=true -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -jar "$APP" > "$WORK/ingest.log" 2>&1 &
 SERVICE=$!
 PIDS+=($SERVICE)
@@ -90,6 +90,9 @@ t=$(date +%s%N); post application/x-ndjson "$WORK/same10k.ndjson" > "$WORK/s4b";
 t=$(date +%s%N); parallel "$WORK/s5" application/x-ndjson "$WORK/valid.ndjson"; report "16 x 15 MiB valid batches parallel" "$t" "$WORK/s5"
 t=$(date +%s%N); curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: text/plain' -d "still alive $RANDOM" "$URL" > "$WORK/s6" || echo 000 > "$WORK/s6"
 report "a small article afterwards" "$t" "$WORK/s6"
-printf 'swagger-ui %s, openapi %s (prod profile)\n' "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/swagger-ui/")" \
+printf '%%zz path %s, 5000-char URL %s, 30K header %s\n' "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' --path-as-is "http://127.0.0.1:$HTTP_PORT/api/%zz")" \
+  "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$URL?x=$(head -c 5000 /dev/zero | tr '\0' a)")" \
+  "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' -H "X-Big: $(head -c 30000 /dev/zero | tr '\0' b)" "$URL")"
+printf 'swagger-ui, openapi %s (prod profile)\n' "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/swagger-ui/")" \
   "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/openapi")"
 grep -c "OutOfMemoryError" "$WORK/ingest.log" | sed 's/^/OutOfMemoryError lines in the service log: /'
