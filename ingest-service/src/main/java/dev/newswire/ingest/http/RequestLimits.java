@@ -50,6 +50,11 @@ public class RequestLimits {
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::check);
         router.route().order(ORDER).failureHandler(this::failed);
+        // Failures the router cannot hand to any route, e.g. a path whose %XX escape does not decode
+        // (it fails while matching routes): without these Vert.x answers a bare status.
+        for (int status : new int[]{400, 404, 405, 413, 500}) {
+            router.errorHandler(status, this::failed);
+        }
     }
 
     private void check(RoutingContext context) {
@@ -105,6 +110,10 @@ public class RequestLimits {
             return;
         }
         int status = context.statusCode() > 0 ? context.statusCode() : 500;
+        if (status == 500 && context.failure() instanceof IllegalArgumentException) {
+            // Thrown by the router while matching a path it cannot decode (e.g. "%zz"): the client's mistake.
+            status = 400;
+        }
         Problem problem;
         if (status >= 500) {
             LOG.error("HTTP layer failure", context.failure());
@@ -131,7 +140,9 @@ public class RequestLimits {
 
     private static void answer(RoutingContext context, Problem problem, String connection) {
         HttpServerResponse response = context.response();
-        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // nosniff here too: an answer the router could not route never passed Quarkus's header handler.
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("X-Content-Type-Options", "nosniff");
         if (connection != null) {
             response.putHeader(HttpHeaders.CONNECTION, connection);
         }
