@@ -110,8 +110,8 @@ public class RequestLimits {
             return;
         }
         int status = context.statusCode() > 0 ? context.statusCode() : 500;
-        if (status == 500 && context.failure() instanceof IllegalArgumentException) {
-            // Thrown by the router while matching a path it cannot decode (e.g. "%zz"): the client's mistake.
+        if (status == 500 && (context.failure() instanceof IllegalArgumentException || hasBadEscape(context.request().path()))) {
+            // The router fails while matching a path it cannot decode (e.g. "%zz"): the client's mistake.
             status = 400;
         }
         Problem problem;
@@ -127,6 +127,19 @@ public class RequestLimits {
             problem = Problem.of("http-" + status, "HTTP " + status, status, "The request failed with status " + status + ".");
         }
         answer(context, problem, status == 413 ? "close" : null);
+    }
+
+    /** A '%' not followed by two hex digits. */
+    static boolean hasBadEscape(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0 || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isValidUri(String uri) {
