@@ -48,6 +48,10 @@ run = str(uuid.uuid4())
 for i in range(10000):
     sys.stdout.write(json.dumps({'body': ('article %d of run %s. ' % (i, run)) + 'x' * 1500}) + '\n')" > "$WORK/valid.ndjson"
 
+# Never probe someone else's service: both ports must be free before anything starts.
+for port in "$HTTP_PORT" "$KAFKA_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use; set BENCH_HTTP_PORT/BENCH_KAFKA_PORT" >&2; exit 1; fi
+done
 rm -rf "$WORK/kafka"
 java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) --data-dir "$WORK/kafka" \
   > "$WORK/kafka.log" 2>&1 &
@@ -59,6 +63,7 @@ java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Dvertx.disableURIValidation=true -
 SERVICE=$!
 PIDS+=($SERVICE)
 wait_for "ingest-service" 90 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
+kill -0 "$SERVICE" 2>/dev/null || { echo "ingest-service exited at start-up; see $WORK/ingest.log" >&2; exit 1; }
 
 proc() { grep "^$1:" "/proc/$SERVICE/status" 2>/dev/null | awk '{print $2}'; }
 report() { # name, started-ns, statuses-file
