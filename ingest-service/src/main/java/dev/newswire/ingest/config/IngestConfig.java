@@ -27,6 +27,36 @@ public interface IngestConfig {
     @WithDefault("16M")
     MemorySize maxBatchSize();
 
+    /** Most lines an NDJSON batch may have (blank ones included); a longer batch is refused whole with 413. */
+    @WithDefault("10000")
+    int maxBatchLines();
+
+    /**
+     * Request bytes held at once across all concurrent POSTs (bodies being read, parsed and published).
+     * A request that would go over waits for nobody: it is answered 503 with Retry-After. Keeps the
+     * heap bounded under any mix of concurrent requests (./newswire up runs ingest with -Xmx384m).
+     */
+    @WithDefault("64M")
+    MemorySize maxBytesInFlight();
+
+    /** Sends one NDJSON batch keeps in flight at once (no thread per line; the producer batches them). */
+    @WithDefault("256")
+    int batchInFlight();
+
+    /** Refused lines listed one by one in a batch answer; the rest are only counted (rejectedCount, rejectedByCode). */
+    @WithDefault("100")
+    int maxRejectionsListed();
+
+    /**
+     * Origins (scheme://host[:port]) whose pages may write (POST/PUT/PATCH/DELETE). A write that
+     * carries any other Origin header is refused with 403, so a web page cannot post to an open
+     * ingest on loopback. Requests without an Origin (curl, crawlers, services) and from the
+     * service's own origin are always allowed. Default: none.
+     */
+    Optional<List<String>> allowedOrigins();
+
+    Http http();
+
     /** How many recent article ids are remembered to answer repeats with {@code duplicate: true}. */
     @WithDefault("100000")
     int dedupWindow();
@@ -53,6 +83,20 @@ public interface IngestConfig {
     Replay replay();
 
     ReplayOnStart replayOnStart();
+
+    /**
+     * Request limits enforced before routing, answered as problem+json. The Vert.x codec limits
+     * (quarkus.http.limits.max-initial-line-length / max-header-size) are set higher as a hard bound.
+     */
+    interface Http {
+        /** Longest request line target (path and query) in characters; longer is 414. */
+        @WithDefault("4096")
+        int maxUrlLength();
+
+        /** Largest total size of the request headers (names and values) in bytes; larger is 431. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+    }
 
     interface Publish {
         /**

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,29 +56,36 @@ public class ArticleResource {
                     value = "{\"title\": \"First\", \"body\": \"First article.\"}\n{\"body\": \"Second article.\","
                             + " \"url\": \"https://example.org/2\"}\n"))})
     @APIResponse(responseCode = "202", description = "Accepted: {\"id\": \"...\"} (+ \"duplicate\": true), or for a batch"
-            + " {\"accepted\": [ids], \"duplicates\": [ids], \"rejected\": [{\"line\", \"status\", \"code\", \"reason\"}]}",
+            + " {\"accepted\": [ids], \"duplicates\": [ids], \"rejected\": [{\"line\", \"status\", \"code\", \"reason\"}] (the first 100),"
+            + " \"rejectedCount\": n, \"rejectedByCode\": {code: n}}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "accepted",
                     value = "{\"id\": \"3f2a9c0d1e4b5a67\"}")))
     @APIResponse(responseCode = "400", description = "Malformed JSON (line/column named) or invalid UTF-8",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "401", description = "API key required", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "413", description = "Over 1 MiB per article / 16 MiB per batch", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Origin header of a page that may not write", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Over 1 MiB per article / 16 MiB or 10,000 lines per batch", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "415", description = "Unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Missing/blank body, bad url or publishedAt", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "Broker unavailable; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response submit(byte[] body, @Context HttpHeaders headers,
+    @APIResponse(responseCode = "422", description = "Missing/blank body, bad url, publishedAt outside 1900-01-01 .. now + 1 day,"
+            + " language not a BCP-47 tag of at most 35 characters", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Broker unavailable (a batch: within one 5 s deadline, lines already published"
+            + " listed in \"accepted\"), or the service is at its cap of bytes in flight; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response submit(InputStream body, @Context HttpHeaders headers,
                            @Parameter(description = "text/plain and text/html only: headline") @QueryParam("title") String title,
                            @Parameter(description = "text/plain and text/html only: article URL (http/https)") @QueryParam("url") String url,
                            @Parameter(description = "text/plain and text/html only: source name") @QueryParam("source") String source,
                            @Parameter(description = "text/plain and text/html only: ISO-8601") @QueryParam("publishedAt") String publishedAt,
                            @Parameter(description = "text/plain and text/html only: BCP-47") @QueryParam("language") String language)
             throws RejectedArticleException {
-        byte[] bytes = body == null ? new byte[0] : body;
+        // A stream, not byte[]: the body is read by the intake within its limits, never buffered whole.
+        InputStream in = body == null ? InputStream.nullInputStream() : body;
         MediaType type = headers.getMediaType();
+        long length = headers.getLength();
         if (ArticleSubmissions.isBatch(type)) {
-            return Response.accepted(submissions.submitBatch(bytes)).build();
+            return Response.accepted(submissions.submitBatch(in, length)).build();
         }
-        Accepted accepted = submissions.submit(bytes, type, new ArticleFields(title, url, source, publishedAt, language));
+        Accepted accepted = submissions.submit(in, length, type, new ArticleFields(title, url, source, publishedAt, language));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", accepted.id());
         if (accepted.duplicate()) {

@@ -5,6 +5,7 @@ import dev.newswire.ingest.config.IngestConfig;
 import dev.newswire.ingest.intake.BatchPublishException;
 import dev.newswire.ingest.intake.IngestMetrics;
 import dev.newswire.ingest.intake.RejectedArticleException;
+import dev.newswire.ingest.intake.ServiceBusyException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.ingest.messaging.RecordTooLargeForTopicException;
 import dev.newswire.ingest.replay.ReplayNotFoundException;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -50,6 +53,10 @@ public class ProblemMapper {
         if (problem.status() == 503 || problem.status() == 429) {
             response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         }
+        if (problem.status() == 413 || error instanceof ServiceBusyException) {
+            // The body may be partly unread: close rather than parse its rest as the next request.
+            response.header("Connection", "close");
+        }
         if (problem.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"newswire-ingest\"");
         }
@@ -67,6 +74,19 @@ public class ProblemMapper {
                 problem = problem.with(detail.getKey(), detail.getValue());
             }
             return problem;
+        }
+        if (error instanceof ServiceBusyException) {
+            return Problem.of("service-busy", "Service busy", 503, error.getMessage()
+                    + " Nothing was published; retry after " + retryAfterSeconds + " s.");
+        }
+        if (error instanceof ForbiddenOriginException) {
+            return Problem.of("forbidden-origin", "Origin not allowed", 403, error.getMessage());
+        }
+        if (error instanceof UncheckedIOException || error instanceof IOException) {
+            // The client went away or sent a broken body: nothing to fix on our side, nothing to log loudly.
+            LOG.debugf("request body could not be read: %s", error.getMessage());
+            return Problem.of("incomplete-body", "Request body could not be read", 400,
+                    "The request body ended early or could not be read; send it again.");
         }
         if (error instanceof UnauthorizedException) {
             return Problem.of("unauthorized", "API key required", 401, error.getMessage());
@@ -107,7 +127,8 @@ public class ProblemMapper {
             int status = web.getResponse().getStatus();
             String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
-            return Problem.of("http-" + status, title, status, web.getMessage());
+            return Problem.of("http-" + status, title, status, status == 413
+                    ? "The request body is over the service's limit (16 MiB per batch, 1 MiB per article)." : web.getMessage());
         }
         LOG.error("Unexpected failure", error);
         return Problem.of("internal", "Internal error", 500, "The service failed unexpectedly; the log has details.");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newswire.model.ArticleIds;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,10 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns what a sender gave (a JSON object, or a text/HTML body plus optional fields) into a valid
@@ -28,7 +30,12 @@ import java.util.regex.Pattern;
 public final class ArticleParser {
 
     public static final String DEFAULT_SOURCE = "http";
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    /** Longest {@code language} tag accepted; real tags are far shorter ("zh-Hant-TW" is 10). */
+    static final int MAX_LANGUAGE_TAG = 35;
+    /** The earliest {@code publishedAt} accepted: older dates are typos or overflow probes. */
+    public static final Instant EARLIEST_PUBLISHED_AT = Instant.parse("1900-01-01T00:00:00Z");
+    /** How far past the time of receipt {@code publishedAt} may be (time zones, clock skew), no more. */
+    public static final Duration PUBLISHED_AT_FUTURE_SLACK = Duration.ofDays(1);
     private static final int MAX_SHORT_FIELD = 2048;
     /** Trailing tokens after the object ({@code {"body":"x"} junk}) are a syntax error, not ignored. */
     private static final ObjectReader JSON = NewsJson.mapper().reader()
@@ -84,26 +91,63 @@ public final class ArticleParser {
         return build(text, contentType, effective, defaultSource, receivedAt);
     }
 
-    private static RawArticle build(String body, String contentType, ArticleFields fields, String defaultSource,
+    private static RawArticle build(String rawBody, String contentType, ArticleFields fields, String defaultSource,
                                     Instant receivedAt) throws RejectedArticleException {
+        // Cleaned first: the id below is computed from exactly the text that is published.
+        String body = ArticleText.clean("body", rawBody);
         if (body == null || body.isBlank()) {
             throw new RejectedArticleException(Rejection.MISSING_BODY,
                     "The article body is missing or blank; send the article text"
                             + (RawArticle.TEXT_HTML.equals(contentType) ? " (the HTML page)." : "."));
         }
-        String url = trimToNull(fields.url());
+        String url = trimToNull(ArticleText.clean("url", fields.url()));
         if (url != null && !ArticleIds.isWebUrl(url)) {
             throw invalid("url", "\"url\" must be an absolute http or https URL, got \"" + clip(url) + "\".");
         }
-        Instant publishedAt = instant(trimToNull(fields.publishedAt()));
-        String language = trimToNull(fields.language());
-        if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
-            throw invalid("language", "\"language\" must be a BCP-47 tag such as \"en\" or \"de-CH\", got \"" + clip(language) + "\".");
-        }
-        String title = shortField("title", fields.title());
-        String source = Optional.ofNullable(shortField("source", fields.source())).orElse(defaultSource);
+        Instant publishedAt = publishedAt(trimToNull(ArticleText.clean("publishedAt", fields.publishedAt())), receivedAt);
+        String language = language(trimToNull(ArticleText.clean("language", fields.language())));
+        String title = shortField("title", ArticleText.clean("title", fields.title()));
+        String source = Optional.ofNullable(shortField("source", ArticleText.clean("source", fields.source()))).orElse(defaultSource);
         String id = ArticleIds.of(url, body);
         return new RawArticle(id, source, url, title, body, contentType, publishedAt, receivedAt, language);
+    }
+
+    /**
+     * Within [1900-01-01, received + 1 day]: a date far outside cannot be a news article, and a
+     * far-future one would sort above every real article (or overflow a reader's time arithmetic).
+     */
+    private static Instant publishedAt(String value, Instant receivedAt) throws RejectedArticleException {
+        Instant instant = instant(value);
+        if (instant == null) {
+            return null;
+        }
+        Instant latest = (receivedAt == null ? Instant.now() : receivedAt).plus(PUBLISHED_AT_FUTURE_SLACK);
+        if (instant.isBefore(EARLIEST_PUBLISHED_AT) || instant.isAfter(latest)) {
+            throw invalid("publishedAt", "\"publishedAt\" must lie between " + EARLIEST_PUBLISHED_AT + " and one day after now ("
+                    + latest + "), got \"" + clip(value) + "\".");
+        }
+        return instant;
+    }
+
+    /** A well-formed BCP-47 tag (as {@link Locale.Builder} checks it), at most {@value #MAX_LANGUAGE_TAG} characters. */
+    private static String language(String tag) throws RejectedArticleException {
+        if (tag == null) {
+            return null;
+        }
+        String problem = null;
+        if (tag.length() > MAX_LANGUAGE_TAG) {
+            problem = "is longer than " + MAX_LANGUAGE_TAG + " characters";
+        } else {
+            try {
+                new Locale.Builder().setLanguageTag(tag);
+            } catch (IllformedLocaleException e) {
+                problem = "is not a well-formed tag";
+            }
+        }
+        if (problem != null) {
+            throw invalid("language", "\"language\" must be a BCP-47 tag such as \"en\" or \"de-CH\"; \"" + clip(tag) + "\" " + problem + ".");
+        }
+        return tag;
     }
 
     /** ISO-8601: an instant or offset date-time; a local date-time or date is taken as UTC. */

@@ -4,13 +4,14 @@ import dev.newswire.ingest.config.IngestConfig;
 import dev.newswire.model.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What {@code POST /api/articles} does, by media type: size check, strict decoding, parsing,
- * then publish and wait for the ack. Throws {@link RejectedArticleException} for bad input, the
+ * What {@code POST /api/articles} does, by media type: size check (before reading), a lease on
+ * the bytes in flight, bounded reading, strict decoding, parsing, then publish and wait for the ack. Throws {@link RejectedArticleException} for bad input, the
  * messaging exceptions when the broker does not take it.
  */
 @ApplicationScoped
@@ -21,37 +22,45 @@ public class ArticleSubmissions {
 
     private final ArticleIntake intake;
     private final BatchIntake batches;
+    private final BytesInFlight bytesInFlight;
     private final long maxArticleBytes;
-    private final long maxBatchBytes;
     private final Duration timeout;
 
-    public ArticleSubmissions(ArticleIntake intake, BatchIntake batches, IngestConfig config) {
+    public ArticleSubmissions(ArticleIntake intake, BatchIntake batches, BytesInFlight bytesInFlight, IngestConfig config) {
         this.intake = intake;
         this.batches = batches;
+        this.bytesInFlight = bytesInFlight;
         this.maxArticleBytes = config.maxArticleSize().asLongValue();
-        this.maxBatchBytes = config.maxBatchSize().asLongValue();
         this.timeout = config.publish().timeout();
     }
 
-    /** One article as JSON, plain text or HTML; {@code fields} are the query parameters of a text post. */
-    public Accepted submit(byte[] body, MediaType mediaType, ArticleFields fields) throws RejectedArticleException {
-        checkSize(body.length, maxArticleBytes, "article");
+    /**
+     * One article as JSON, plain text or HTML; {@code fields} are the query parameters of a text post.
+     * {@code declaredLength} is the Content-Length (-1 when chunked): checked before anything is read.
+     */
+    public Accepted submit(InputStream body, long declaredLength, MediaType mediaType, ArticleFields fields)
+            throws RejectedArticleException {
         String type = baseType(mediaType);
-        Instant receivedAt = Instant.now();
-        RawArticle article = switch (type) {
-            case MediaType.APPLICATION_JSON -> ArticleParser.fromJson(StrictText.utf8(body), source(fields), receivedAt);
-            case MediaType.TEXT_PLAIN, MediaType.TEXT_HTML -> ArticleParser.fromText(
-                    StrictText.decode(body, mediaType.getParameters().get(MediaType.CHARSET_PARAMETER)),
-                    type, fields, ArticleParser.DEFAULT_SOURCE, receivedAt);
-            default -> throw unsupported(type);
-        };
-        return Acks.await(intake.accept(article, CHANNEL), timeout);
+        if (!MediaType.APPLICATION_JSON.equals(type) && !MediaType.TEXT_PLAIN.equals(type) && !MediaType.TEXT_HTML.equals(type)) {
+            throw unsupported(type);
+        }
+        BoundedBody.checkDeclared(declaredLength, maxArticleBytes, "article");
+        try (BytesInFlight.Lease lease = bytesInFlight.lease()) {
+            byte[] bytes = BoundedBody.read(body, declaredLength, maxArticleBytes, lease, "article");
+            Instant receivedAt = Instant.now();
+            RawArticle article = MediaType.APPLICATION_JSON.equals(type)
+                    ? ArticleParser.fromJson(StrictText.utf8(bytes), source(fields), receivedAt)
+                    : ArticleParser.fromText(StrictText.decode(bytes, mediaType.getParameters().get(MediaType.CHARSET_PARAMETER)),
+                            type, fields, ArticleParser.DEFAULT_SOURCE, receivedAt);
+            return Acks.await(intake.accept(article, CHANNEL), timeout);
+        }
     }
 
-    /** An NDJSON batch. */
-    public BatchResult submitBatch(byte[] body) throws RejectedArticleException {
-        checkSize(body.length, maxBatchBytes, "batch");
-        return batches.ingest(body);
+    /** An NDJSON batch, read line by line from {@code body}. */
+    public BatchResult submitBatch(InputStream body, long declaredLength) throws RejectedArticleException {
+        try (BytesInFlight.Lease lease = bytesInFlight.lease()) {
+            return batches.ingest(body, declaredLength, lease);
+        }
     }
 
     public static boolean isBatch(MediaType mediaType) {
@@ -60,15 +69,6 @@ public class ArticleSubmissions {
 
     private static String source(ArticleFields fields) {
         return fields != null && fields.source() != null && !fields.source().isBlank() ? fields.source() : ArticleParser.DEFAULT_SOURCE;
-    }
-
-    private static void checkSize(long length, long limit, String what) throws RejectedArticleException {
-        if (length > limit) {
-            throw new RejectedArticleException(Rejection.TOO_LARGE, "The " + what + " is " + length
-                    + " bytes; the limit is " + limit + " bytes (" + (limit / (1024 * 1024)) + " MiB)"
-                    + ("article".equals(what) ? ". Split it, or send it as HTML/plain text without embedded media." : ". Send smaller batches."),
-                    java.util.Map.of("limit", limit));
-        }
     }
 
     private static String baseType(MediaType mediaType) {

@@ -4,85 +4,132 @@ import dev.newswire.ingest.config.IngestConfig;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.model.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An NDJSON batch: one JSON article per line. Good lines are published (all in flight at once, then
- * awaited together) even when other lines are bad; each bad line is reported by number and reason.
- * Lines are split on raw bytes and decoded one by one, so one line of bad UTF-8 refuses only itself.
+ * An NDJSON batch: one JSON article per line, read line by line from the request stream. The whole
+ * batch is read and checked first (size, line count), so a batch over a limit publishes nothing;
+ * then good lines are published with at most {@code batch-in-flight} sends outstanding, under ONE
+ * deadline for the whole batch (the publish timeout), and each bad line is reported by number and
+ * reason. Lines are decoded one by one, so one line of bad UTF-8 refuses only itself.
  */
 @ApplicationScoped
 public class BatchIntake {
 
     public static final String CHANNEL = "batch";
+    /** Slack over the deadline for acks already on their way, as for a single article. */
+    private static final Duration GRACE = Duration.ofMillis(750);
 
     private final ArticleIntake intake;
     private final IngestMetrics metrics;
     private final long maxLineBytes;
+    private final long maxBatchBytes;
+    private final int maxLines;
+    private final int inFlight;
+    private final int listedRejections;
     private final Duration timeout;
 
     public BatchIntake(ArticleIntake intake, IngestMetrics metrics, IngestConfig config) {
         this.intake = intake;
         this.metrics = metrics;
         this.maxLineBytes = config.maxArticleSize().asLongValue();
+        this.maxBatchBytes = config.maxBatchSize().asLongValue();
+        this.maxLines = config.maxBatchLines();
+        this.inFlight = Math.max(1, config.batchInFlight());
+        this.listedRejections = config.maxRejectionsListed();
         this.timeout = config.publish().timeout();
     }
 
     /**
-     * Publishes the good lines. Throws {@link RejectedArticleException} when no line was good (so a
-     * batch of garbage is a 4xx, not a 202), and {@link BatchPublishException} when the broker failed.
+     * Reads and publishes the batch. Throws {@link RejectedArticleException} for a batch over a
+     * limit or without one good line (a batch of garbage is a 4xx, not a 202),
+     * {@link BatchPublishException} when the broker failed, {@link ServiceBusyException} when the
+     * service holds its cap of bytes in flight.
      */
-    public BatchResult ingest(byte[] body) throws RejectedArticleException {
+    public BatchResult ingest(InputStream body, long declaredLength, BytesInFlight.Lease lease) throws RejectedArticleException {
+        BoundedBody.checkDeclared(declaredLength, maxBatchBytes, "batch");
         Instant receivedAt = Instant.now();
         List<RawArticle> articles = new ArrayList<>();
-        List<BatchResult.RejectedLine> rejected = new ArrayList<>();
-        int lineNumber = 0;
-        int start = 0;
-        while (start <= body.length) {
-            int end = indexOf(body, (byte) '\n', start);
-            lineNumber++;
-            byte[] line = Arrays.copyOfRange(body, start, end > start && body[end - 1] == '\r' ? end - 1 : end);
-            start = end + 1;
-            if (isBlank(line)) {
-                continue;
-            }
+        BatchRejections rejections = new BatchRejections(listedRejections);
+        NdjsonLines lines = new NdjsonLines(body, maxLineBytes, maxBatchBytes, maxLines, lease);
+        for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
             try {
-                if (line.length > maxLineBytes) {
+                if (line.bytes() == null) {
                     throw new RejectedArticleException(Rejection.TOO_LARGE,
-                            "The line is " + line.length + " bytes; an article may have at most " + maxLineBytes + ".");
+                            "The line is " + line.length() + " bytes; an article may have at most " + maxLineBytes + ".");
                 }
-                articles.add(ArticleParser.fromJson(StrictText.utf8(line), ArticleParser.DEFAULT_SOURCE, receivedAt));
+                if (isBlank(line.bytes())) {
+                    continue;
+                }
+                articles.add(ArticleParser.fromJson(StrictText.utf8(line.bytes()), ArticleParser.DEFAULT_SOURCE, receivedAt));
             } catch (RejectedArticleException e) {
                 metrics.rejected(e.reason().slug());
-                rejected.add(new BatchResult.RejectedLine(lineNumber, e.reason().status(), e.reason().slug(), e.getMessage()));
+                rejections.add(line.number(), e);
             }
         }
         if (articles.isEmpty()) {
-            if (rejected.isEmpty()) {
+            if (rejections.isEmpty()) {
                 throw new RejectedArticleException(Rejection.MISSING_BODY,
                         "The batch is empty; send one JSON article per line.");
             }
             throw new RejectedArticleException(Rejection.INVALID_FIELD,
-                    "No line of the batch is a valid article; see \"rejected\".", java.util.Map.of("rejected", rejected));
+                    "No line of the batch is a valid article; see \"rejected\" (the first " + listedRejections
+                            + " of " + rejections.count() + ").", rejections.asDetails());
         }
-        return publish(articles, rejected);
+        return publish(articles, rejections);
     }
 
-    private BatchResult publish(List<RawArticle> articles, List<BatchResult.RejectedLine> rejected) {
+    private BatchResult publish(List<RawArticle> articles, BatchRejections rejections) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Semaphore sendsLeft = new Semaphore(inFlight);
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         List<CompletableFuture<Accepted>> acks = new ArrayList<>(articles.size());
-        for (RawArticle article : articles) {
-            acks.add(intake.accept(article, CHANNEL));
-        }
         RuntimeException failure = null;
+        for (RawArticle article : articles) {
+            // After the first failure the broker is down or refusing: sending the rest would only
+            // wait out the producer's bound once more per line.
+            if (firstFailure.get() != null) {
+                break;
+            }
+            if (!acquire(sendsLeft, deadline)) {
+                failure = notWithinDeadline();
+                break;
+            }
+            CompletableFuture<Accepted> ack = intake.accept(article, CHANNEL);
+            ack.whenComplete((ok, error) -> {
+                sendsLeft.release();
+                if (error != null) {
+                    firstFailure.compareAndSet(null, error);
+                }
+            });
+            acks.add(ack);
+        }
         try {
-            Acks.await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), timeout);
-        } catch (RuntimeException e) {
-            failure = e;
+            long remaining = Math.max(0, deadline - System.nanoTime()) + GRACE.toNanos();
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            failure = notWithinDeadline();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new BrokerUnavailableException("Interrupted while waiting for the broker.", e);
+        } catch (ExecutionException e) {
+            failure = Acks.unwrap(e.getCause());
+        }
+        if (failure == null && firstFailure.get() != null) {
+            failure = Acks.unwrap(firstFailure.get());
+        }
+        if (failure == null && acks.size() < articles.size()) {
+            failure = notWithinDeadline();
         }
         List<String> accepted = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
@@ -99,16 +146,21 @@ public class BatchIntake {
             throw new BatchPublishException(accepted, failure instanceof BrokerUnavailableException
                     ? failure : new BrokerUnavailableException(failure.getMessage(), failure));
         }
-        return new BatchResult(accepted, duplicates, rejected);
+        return new BatchResult(accepted, duplicates, rejections.listed(), rejections.count(), rejections.byCode());
     }
 
-    private static int indexOf(byte[] bytes, byte wanted, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
+    private static boolean acquire(Semaphore permits, long deadline) {
+        try {
+            return permits.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return bytes.length;
+    }
+
+    private BrokerUnavailableException notWithinDeadline() {
+        return new BrokerUnavailableException("The Kafka broker did not acknowledge the batch within "
+                + timeout.toSeconds() + " s.", null);
     }
 
     private static boolean isBlank(byte[] line) {

@@ -10,6 +10,7 @@ public enum Rejection {
     MISSING_BODY(422, "missing-body", "Article body missing or blank"),
     INVALID_FIELD(422, "invalid-field", "Invalid article field"),
     TOO_LARGE(413, "too-large", "Article too large"),
+    TOO_MANY_LINES(413, "too-many-lines", "Batch has too many lines"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type");
 
     private final int status;

@@ -163,7 +163,8 @@ public class RawArticlePublisher {
         if (error instanceof RecordTooLargeException) {
             return new RecordTooLargeForTopicException(error.getMessage(), error);
         }
+        // The cause stays on the exception for the log; the answer names no exception class.
         return new BrokerUnavailableException("The Kafka broker did not acknowledge the article within "
-                + timeout.toSeconds() + " s (" + error.getClass().getSimpleName() + ").", error);
+                + timeout.toSeconds() + " s.", error);
     }
 }

@@ -151,7 +151,16 @@ class ArticleIngestTest {
                 Arguments.of("ftp url", "{\"body\": \"ok.\", \"url\": \"ftp://x/y\"}".getBytes(StandardCharsets.UTF_8), "application/json", 422, "http or https"),
                 Arguments.of("bad publishedAt", "{\"body\": \"ok.\", \"publishedAt\": \"yesterday\"}".getBytes(StandardCharsets.UTF_8), "application/json", 422, "ISO-8601"),
                 Arguments.of("body not a string", "{\"body\": 5}".getBytes(StandardCharsets.UTF_8), "application/json", 422, "string"),
-                Arguments.of("json array", "[]".getBytes(StandardCharsets.UTF_8), "application/json", 422, "object"));
+                Arguments.of("json array", "[]".getBytes(StandardCharsets.UTF_8), "application/json", 422, "object"),
+                Arguments.of("publishedAt year 300000", "{\"body\": \"x\", \"publishedAt\": \"+300000-01-01T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json", 422, "publishedAt"),
+                Arguments.of("publishedAt 1800", "{\"body\": \"x\", \"publishedAt\": \"1800-01-01\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json", 422, "1900"),
+                Arguments.of("lone surrogate", "{\"body\": \"x \\ud800 y\"}".getBytes(StandardCharsets.UTF_8), "application/json", 400, "surrogate"),
+                Arguments.of("language not BCP-47", "{\"body\": \"x\", \"language\": \"en_US\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json", 422, "BCP-47"),
+                Arguments.of("language too long", ("{\"body\": \"x\", \"language\": \"en" + "-abcdefgh".repeat(5) + "\"}").getBytes(StandardCharsets.UTF_8),
+                        "application/json", 422, "35"));
     }
 
     @ParameterizedTest(name = "{0} -> {3}")

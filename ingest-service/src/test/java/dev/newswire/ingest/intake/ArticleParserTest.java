@@ -75,6 +75,49 @@ class ArticleParserTest {
         assertThat(html.isHtml()).isTrue();
     }
 
+    @Test
+    void publishedAtOutsideTheWindowIsRefused() throws Exception {
+        assertRejected("{\"body\": \"b\", \"publishedAt\": \"+300000-01-01T00:00:00Z\"}", Rejection.INVALID_FIELD, "publishedAt");
+        assertRejected("{\"body\": \"b\", \"publishedAt\": \"1899-12-31T23:59:59Z\"}", Rejection.INVALID_FIELD, "1900-01-01");
+        assertRejected("{\"body\": \"b\", \"publishedAt\": \"-0001-01-01\"}", Rejection.INVALID_FIELD, "publishedAt");
+        assertRejected("{\"body\": \"b\", \"publishedAt\": \"2025-07-09T10:00:01Z\"}", Rejection.INVALID_FIELD, "one day");
+        assertThat(ArticleParser.fromJson("{\"body\": \"b\", \"publishedAt\": \"2025-07-09T09:59:59Z\"}", "http", NOW).publishedAt())
+                .isEqualTo(Instant.parse("2025-07-09T09:59:59Z"));
+        assertThat(ArticleParser.fromJson("{\"body\": \"b\", \"publishedAt\": \"1900-01-01\"}", "http", NOW).publishedAt())
+                .isEqualTo(ArticleParser.EARLIEST_PUBLISHED_AT);
+    }
+
+    @Test
+    void languageIsAWellFormedBcp47TagOfBoundedLength() throws Exception {
+        assertRejected("{\"body\": \"b\", \"language\": \"en_US\"}", Rejection.INVALID_FIELD, "BCP-47");
+        assertRejected("{\"body\": \"b\", \"language\": \"en--US\"}", Rejection.INVALID_FIELD, "BCP-47");
+        assertRejected("{\"body\": \"b\", \"language\": \"en-abcdefghi\"}", Rejection.INVALID_FIELD, "BCP-47");
+        assertRejected("{\"body\": \"b\", \"language\": \"en" + "-abcdefgh".repeat(4) + "\"}", Rejection.INVALID_FIELD, "35 characters");
+        for (String good : new String[]{"en", "de-CH", "zh-Hant-TW", "sr-Latn-RS", "es-419", "x-klingon"}) {
+            assertThat(ArticleParser.fromJson("{\"body\": \"b\", \"language\": \"" + good + "\"}", "http", NOW).language()).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void controlCharactersAreStrippedBeforeTheIdIsComputed() throws Exception {
+        RawArticle dirty = ArticleParser.fromJson("{\"title\": \"Ti\\u0000tle\\u001b\", \"body\": \"Line\\u0000 one\\r\\nline\\u0007 two\\rthree\\tfour\\u0085\"}", "http", NOW);
+        assertThat(dirty.body()).isEqualTo("Line one\nline two\nthree\tfour");
+        assertThat(dirty.title()).isEqualTo("Title");
+        assertThat(dirty.id()).isEqualTo(ArticleIds.of(null, "Line one\nline two\nthree\tfour"));
+        RawArticle clean = ArticleParser.fromText("Line one\nline two\nthree\tfour", RawArticle.TEXT_PLAIN, ArticleFields.NONE, "http", NOW);
+        assertThat(clean.id()).as("the same article with and without NULs is one article").isEqualTo(dirty.id());
+        assertRejected("{\"body\": \"\\u0000\\u0001\"}", Rejection.MISSING_BODY, "blank");
+    }
+
+    @Test
+    void loneSurrogateIsRefusedNotReplaced() throws Exception {
+        assertRejected("{\"body\": \"bad \\ud800 text\"}", Rejection.INVALID_ENCODING, "surrogate");
+        assertRejected("{\"body\": \"ok\", \"title\": \"\\udc00\"}", Rejection.INVALID_ENCODING, "title");
+        assertThatThrownBy(() -> ArticleParser.fromText("x\ud800", RawArticle.TEXT_PLAIN, ArticleFields.NONE, "http", NOW))
+                .isInstanceOf(RejectedArticleException.class);
+        assertThat(ArticleParser.fromJson("{\"body\": \"emoji \\ud83d\\ude00 ok\"}", "http", NOW).body()).isEqualTo("emoji \ud83d\ude00 ok");
+    }
+
     private static void assertRejected(String json, Rejection reason, String detail) {
         assertThatThrownBy(() -> ArticleParser.fromJson(json, "http", NOW))
                 .isInstanceOfSatisfying(RejectedArticleException.class, e -> {
