@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A steady stream of unique articles to ingest: every 100 ms tick either one single POST
- * (text/plain) or, every tenth tick, an NDJSON batch of {@link #BATCH} lines — about 10 articles/s.
+ * A steady stream of unique articles to ingest at a given rate: one slot per article; of every ten
+ * slots, five are single POSTs (text/plain) and five go as one NDJSON batch of {@link #BATCH} lines.
  * Requests are asynchronous, so a slow answer (a broker outage) never slows the stream.
  * An article counts as acknowledged only when ingest answered 202 with its id.
  */
@@ -53,12 +53,15 @@ final class ArticleFeeder implements AutoCloseable {
     private final Map<String, String> textOf = new ConcurrentHashMap<>();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-    ArticleFeeder(Supplier<String> ingestUrl) {
+    private final int ratePerSecond;
+
+    ArticleFeeder(Supplier<String> ingestUrl, int ratePerSecond) {
         this.ingestUrl = ingestUrl;
+        this.ratePerSecond = ratePerSecond;
     }
 
     void start() {
-        ticker.scheduleAtFixedRate(this::tick, 0, 100, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::tick, 0, 1_000_000 / ratePerSecond, TimeUnit.MICROSECONDS);
     }
 
     Map<String, Instant> acked() {
@@ -90,6 +93,9 @@ final class ArticleFeeder implements AutoCloseable {
     private void tick() {
         long n = tick.getAndIncrement();
         Instant sent = Instant.now();
+        if (n % 10 > 0 && n % 10 < BATCH) {
+            return; // these slots went with the batch
+        }
         if (n % 10 == 0) {
             StringBuilder ndjson = new StringBuilder();
             for (int i = 0; i < BATCH; i++) {
@@ -101,7 +107,7 @@ final class ArticleFeeder implements AutoCloseable {
                     .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build();
             send(request, sent, true, null);
-        } else if (n % 2 == 1) {
+        } else {
             String[] article = article();
             String text = article[0] + "\n\n" + article[1];
             send(plain(text), sent, false, text);

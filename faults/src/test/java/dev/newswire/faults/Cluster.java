@@ -49,6 +49,13 @@ final class Cluster implements AutoCloseable {
                 "--port", Integer.toString(brokerPort), "--controller-port", Integer.toString(brokerPort + 1),
                 "--data-dir", workDir.resolve("data/kafka").toString()), workDir.resolve("logs"));
         supervisor.scheduleWithFixedDelay(this::supervise, 5, SUPERVISOR_POLL.toSeconds(), TimeUnit.SECONDS);
+        // A test JVM stopped from outside (Ctrl-C, a CI timeout) must not leave brokers and services behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killAll, "faults-cleanup"));
+    }
+
+    private void killAll() {
+        services.forEach(s -> s.process().kill9());
+        broker.kill9();
     }
 
     String bootstrap() {

@@ -31,7 +31,9 @@ final class FaultRun implements AutoCloseable {
 
     final boolean longForm = Boolean.getBoolean("faults.long");
     final Duration brokerOutage = longForm ? Duration.ofSeconds(Long.getLong("faults.long.outage", 600)) : Duration.ofSeconds(15);
-    final Duration deliveryWait = longForm ? Duration.ofMinutes(10) : Duration.ofSeconds(90);
+    final Duration deliveryWait = longForm ? Duration.ofMinutes(10) : Duration.ofSeconds(120);
+    /** Articles per second: 5 in the short form leaves enrich headroom on a busy 2-core machine. */
+    final int rate = Integer.getInteger("faults.rate", longForm ? 12 : 5);
     /** The api view is kept small so resumes older than a few seconds take the Kafka catch-up path. */
     static final int VIEW_CAPACITY = 50;
 
@@ -56,13 +58,13 @@ final class FaultRun implements AutoCloseable {
             cluster.awaitReady(s, Duration.ofSeconds(240));
         }
         clientApi.set(api);
-        feeder = new ArticleFeeder(() -> cluster.first("ingest").url());
+        feeder = new ArticleFeeder(() -> cluster.first("ingest").url(), rate);
         client = new ResumingSseClient("client-A", () -> clientApi.get().url());
         feeder.start();
         client.start();
         await("first articles at the client").atMost(Duration.ofSeconds(120)).until(() -> client.deliveries().size() >= 20);
-        log("mode %s, broker outage %s, api view capacity %d, cluster %s", longForm ? "long" : "short",
-                Scenario.seconds(brokerOutage), VIEW_CAPACITY, cluster.services());
+        log("mode %s, %d articles/s, broker outage %s, api view capacity %d, cluster %s", longForm ? "long" : "short",
+                rate, Scenario.seconds(brokerOutage), VIEW_CAPACITY, cluster.services());
     }
 
     Scenario begin(String name) {
@@ -132,13 +134,18 @@ final class FaultRun implements AutoCloseable {
                 }
             }
             Set<Integer> partitions = enriched.stream().map(Rec::partition).collect(Collectors.toSet());
-            if (firstAfter.isEmpty() || firstAfter.size() < partitions.size()) {
-                s.violation(b.label() + ": enriched did not move in every partition after the fault");
+            if (firstAfter.isEmpty()) {
+                s.violation(b.label() + ": nothing enriched after the fault");
                 continue;
             }
             Duration first = Duration.between(b.from(), firstAfter.values().stream().min(Instant::compareTo).orElseThrow());
             Duration all = Duration.between(b.from(), firstAfter.values().stream().max(Instant::compareTo).orElseThrow());
             s.figure(b.label() + " first enriched", Scenario.seconds(first));
+            if (firstAfter.size() < partitions.size()) {
+                s.figure(b.label() + " partitions moving", firstAfter.keySet() + " of " + partitions);
+                s.violation(b.label() + ": enriched moved only in partitions " + firstAfter.keySet() + " of " + partitions);
+                continue;
+            }
             s.figure(b.label() + " all partitions", Scenario.seconds(all));
             if (all.compareTo(b.bound()) > 0) {
                 s.violation(b.label() + ": enriched moved in every partition only after " + Scenario.seconds(all)
