@@ -90,7 +90,7 @@ class NewswireSupervisionTest {
     @Order(2)
     void aServiceKilledWithSignal9IsRestarted() throws Exception {
         long before = pid("api");
-        new ProcessBuilder("kill", "-KILL", Long.toString(before)).inheritIO().start().waitFor();
+        signal("KILL", before);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                 .failFast("./newswire up exited; see " + output, () -> !up.isAlive())
                 .until(() -> pid("api") != before && ready(API));
@@ -102,7 +102,7 @@ class NewswireSupervisionTest {
     void aServiceWhoseLivenessStaysDownIsKilledAndRestarted() throws Exception {
         long before = pid("ingest");
         // Stopped, not dead: the port still accepts connections, but nothing answers.
-        new ProcessBuilder("kill", "-STOP", Long.toString(before)).inheritIO().start().waitFor();
+        signal("STOP", before);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                 .failFast("./newswire up exited; see " + output, () -> !up.isAlive())
                 .until(() -> pid("ingest") != before && ready(INGEST));
@@ -126,6 +126,17 @@ class NewswireSupervisionTest {
         });
         assertThat(Files.readString(output).substring(before)).as("what up said while stopping")
                 .doesNotContain("restart").contains("stopped");
+    }
+
+    /**
+     * Signals one of up's own processes. Only a pid read from the pid file that is a descendant of
+     * this test's {@code ./newswire up}: never -1 or a stale pid ({@code kill -STOP -1} would stop
+     * every process of the user).
+     */
+    private static void signal(String signal, long pid) throws Exception {
+        assertThat(pid).as("pid from the pid file").isGreaterThan(1);
+        assertThat(up.descendants().anyMatch(p -> p.pid() == pid)).as("%d is a process of ./newswire up", pid).isTrue();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
     }
 
     private static long pid(String name) {
