@@ -128,10 +128,10 @@ class FaultInjectionIT {
         run.awaitFlow(10);
         // Away longer than the view holds, so the resume is read from Kafka, and the api is killed
         // meanwhile: the client comes back to a fresh instance that is still catching up.
+        int before = run.client.connections();
         run.client.disconnectFor(awayLongerThanTheView());
         ServiceInstance api = run.cluster.first("api");
         restartAfterKill9(api);
-        int before = run.client.connections();
         await("client back").atMost(Duration.ofSeconds(60)).until(() -> run.client.connections() > before);
         run.awaitFlow(20);
         assertThat(run.finish(s)).as("api restart during catch-up").isEmpty();
