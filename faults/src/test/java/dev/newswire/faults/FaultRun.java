@@ -79,7 +79,7 @@ final class FaultRun implements AutoCloseable {
                 log("%s: %s not ready before the fault: restarting it", name, s.name());
                 s.process().kill9();
                 s.start();
-                cluster.awaitReady(s, Duration.ofSeconds(120));
+                cluster.awaitReady(s, Duration.ofSeconds(180));
             }
         }
         log("--- %s", name);
