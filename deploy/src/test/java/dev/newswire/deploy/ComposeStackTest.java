@@ -198,12 +198,15 @@ class ComposeStackTest {
             assertThat(state.getHealth().getStatus()).as("%s health", service).isEqualTo("healthy");
         }
         for (String service : SERVICES) {
-            for (String probe : List.of("live", "ready", "started")) {
-                String path = RepoPaths.healthRoot(service) + "/" + probe;
-                HttpResponse<String> response = http().send(HttpRequest.newBuilder(url(service, path)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as("%s GET %s: %s", service, path, response.body()).isEqualTo(200);
-            }
+            // The compose healthcheck is liveness: "healthy" can come a moment before ready.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (String probe : List.of("live", "ready", "started")) {
+                    String path = RepoPaths.healthRoot(service) + "/" + probe;
+                    HttpResponse<String> response = http().send(HttpRequest.newBuilder(url(service, path)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as("%s GET %s: %s", service, path, response.body()).isEqualTo(200);
+                }
+            });
             String user = compose.getContainerByServiceName(service).orElseThrow().getCurrentContainerInfo().getConfig().getUser();
             assertThat(user).as("%s runs as the non-root user of its image", service).isEqualTo("185");
         }

@@ -60,6 +60,19 @@ class DockerFilesTest {
     }
 
     @Test
+    void composeRestartsWhatExitsAndChecksTheServicesLiveness() throws IOException {
+        Map<String, Object> services = map(compose("docker-compose.yml").get("services"));
+        assertThat(at(services, "kafka", "restart")).isEqualTo("unless-stopped");
+        for (String service : KubernetesManifestsTest.SERVICES) {
+            assertThat(at(services, service, "restart")).as(service).isEqualTo("unless-stopped");
+            List<Object> test = list(at(services, service, "healthcheck", "test"));
+            // Liveness, not readiness: a broker outage must not mark the services unhealthy.
+            assertThat(String.join(" ", test.stream().map(String::valueOf).toList())).as(service)
+                    .contains("127.0.0.1:" + RepoPaths.httpPort(service) + RepoPaths.healthRoot(service) + "/live");
+        }
+    }
+
+    @Test
     void composeRunsKafkaKraftAndTheServicesWiredByEnvironment() throws IOException {
         Map<String, Object> compose = compose("docker-compose.yml");
         assertThat(compose).as("no top-level version: Compose v1.29 and v2 both take the Compose spec").doesNotContainKey("version");
