@@ -1,5 +1,6 @@
 package dev.newswire.api.http;
 
+import dev.newswire.model.Credentials;
 import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
@@ -20,7 +21,7 @@ public final class CredentialLogFilter implements Filter {
             return true;
         }
         String formatted = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        String redacted = Redaction.redact(formatted);
+        String redacted = Credentials.redact(formatted);
         if (!redacted.equals(formatted)) {
             if (record instanceof ExtLogRecord ext) {
                 ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);

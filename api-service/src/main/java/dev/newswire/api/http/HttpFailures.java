@@ -1,5 +1,6 @@
 package dev.newswire.api.http;
 
+import dev.newswire.model.Credentials;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -39,7 +40,7 @@ public class HttpFailures {
     private static void answer(RoutingContext rc, int status, Throwable failure) {
         String path = ProblemMapper.instance(safePath(rc));
         if (status >= 500) {
-            LOG.errorf(failure, "%s %s failed", rc.request().method(), Redaction.redact(rc.request().uri()));
+            LOG.errorf(failure, "%s %s failed", rc.request().method(), Credentials.redact(rc.request().uri()));
         }
         if (rc.response().ended()) {
             return;

@@ -1,5 +1,6 @@
 package dev.newswire.api.http;
 
+import dev.newswire.model.Credentials;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.Problem;
@@ -49,7 +50,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
     /** The {@code instance} member for a request path: the path with any credential redacted. */
     public static String instance(String path) {
-        return Redaction.redact(path);
+        return Credentials.redact(path);
     }
 
     /** Writes a problem answer on a raw Vert.x response (routes outside JAX-RS). */

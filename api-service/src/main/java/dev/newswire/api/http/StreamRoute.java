@@ -1,5 +1,6 @@
 package dev.newswire.api.http;
 
+import dev.newswire.model.Credentials;
 import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.stream.StartPoint;
 import dev.newswire.api.stream.StartResolver;
@@ -61,7 +62,7 @@ public class StreamRoute {
             }
             if (failure != null) {
                 // The cause stays in the log: its message names Kafka classes and brokers.
-                LOG.warnf("cannot look up offsets to resume %s: %s", Redaction.redact(request.uri()), failure.toString());
+                LOG.warnf("cannot look up offsets to resume %s: %s", Credentials.redact(request.uri()), failure.toString());
                 ProblemMapper.write(rc.response(), new ApiException(503, "kafka-unavailable", "Kafka unavailable",
                         "cannot look up offsets to resume from; try again shortly", null), ProblemMapper.instance(request.path()));
             } else {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.newswire.model.ArticleIds;
+import dev.newswire.model.ArticleTimes;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;
 import java.io.IOException;
@@ -25,17 +26,13 @@ import java.time.format.DateTimeParseException;
 /**
  * Reads a raw Kafka record value as a {@link RawArticle}, rejecting poison input with a reason a
  * person can act on: empty, too large, binary (not UTF-8, or NUL bytes), not JSON, not an article
- * object, or no body, or a timestamp outside {@link #EARLIEST} .. now + {@link #FUTURE_SLACK} (such
+ * object, or no body, or a timestamp outside the contract's window ({@link ArticleTimes}; such
  * an instant overflows consumers that turn it into microseconds). Checks run cheapest first, so a
  * 5 MB record is refused before it is parsed; the parser's limits (nesting, number length) make
  * hostile JSON a rejection, never a stack overflow.
  */
 public final class RawArticleReader {
 
-    /** Earliest publishedAt/receivedAt accepted: ingest's window (issue 9). */
-    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    /** How far in the future a timestamp may lie (clock skew, time zones written wrong). */
-    public static final Duration FUTURE_SLACK = Duration.ofDays(1);
     /** A raw article is a flat object: a few levels is plenty, and deep nesting costs stack. */
     static final int MAX_NESTING = 16;
     /** Longer numbers are hostile (no field of an article needs them); parsing them costs CPU. */
@@ -121,8 +118,8 @@ public final class RawArticleReader {
     }
 
     private void checkWindow(String field, Instant value) {
-        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(clock.instant().plus(FUTURE_SLACK)))) {
-            throw new RejectedRecordException(field + " " + value + " is outside " + EARLIEST + " .. now + 1 day");
+        if (value != null && !ArticleTimes.within(value, clock.instant())) {
+            throw new RejectedRecordException(field + " " + value + " is outside " + ArticleTimes.EARLIEST + " .. now + 1 day");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.newswire.model.ArticleIds;
+import dev.newswire.model.ArticleTimes;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;
 import java.time.Duration;
@@ -32,10 +33,6 @@ public final class ArticleParser {
     public static final String DEFAULT_SOURCE = "http";
     /** Longest {@code language} tag accepted; real tags are far shorter ("zh-Hant-TW" is 10). */
     static final int MAX_LANGUAGE_TAG = 35;
-    /** The earliest {@code publishedAt} accepted: older dates are typos or overflow probes. */
-    public static final Instant EARLIEST_PUBLISHED_AT = Instant.parse("1900-01-01T00:00:00Z");
-    /** How far past the time of receipt {@code publishedAt} may be (time zones, clock skew), no more. */
-    public static final Duration PUBLISHED_AT_FUTURE_SLACK = Duration.ofDays(1);
     private static final int MAX_SHORT_FIELD = 2048;
     /** Trailing tokens after the object ({@code {"body":"x"} junk}) are a syntax error, not ignored. */
     private static final ObjectReader JSON = NewsJson.mapper().reader()
@@ -121,10 +118,10 @@ public final class ArticleParser {
         if (instant == null) {
             return null;
         }
-        Instant latest = (receivedAt == null ? Instant.now() : receivedAt).plus(PUBLISHED_AT_FUTURE_SLACK);
-        if (instant.isBefore(EARLIEST_PUBLISHED_AT) || instant.isAfter(latest)) {
-            throw invalid("publishedAt", "\"publishedAt\" must lie between " + EARLIEST_PUBLISHED_AT + " and one day after now ("
-                    + latest + "), got \"" + clip(value) + "\".");
+        Instant now = receivedAt == null ? Instant.now() : receivedAt;
+        if (!ArticleTimes.within(instant, now)) {
+            throw invalid("publishedAt", "\"publishedAt\" must lie between " + ArticleTimes.EARLIEST + " and one day after now ("
+                    + ArticleTimes.latest(now) + "), got \"" + clip(value) + "\".");
         }
         return instant;
     }

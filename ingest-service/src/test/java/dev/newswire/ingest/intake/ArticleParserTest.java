@@ -84,7 +84,7 @@ class ArticleParserTest {
         assertThat(ArticleParser.fromJson("{\"body\": \"b\", \"publishedAt\": \"2025-07-09T09:59:59Z\"}", "http", NOW).publishedAt())
                 .isEqualTo(Instant.parse("2025-07-09T09:59:59Z"));
         assertThat(ArticleParser.fromJson("{\"body\": \"b\", \"publishedAt\": \"1900-01-01\"}", "http", NOW).publishedAt())
-                .isEqualTo(ArticleParser.EARLIEST_PUBLISHED_AT);
+                .isEqualTo(dev.newswire.model.ArticleTimes.EARLIEST);
     }
 
     @Test
