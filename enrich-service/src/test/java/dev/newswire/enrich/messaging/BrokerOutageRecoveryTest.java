@@ -44,7 +44,9 @@ class BrokerOutageRecoveryTest {
             List<String> warmUp = produce(run, "warm", 2);
             awaitEnriched(out, enriched, warmUp, PATIENCE);
 
-            List<String> before = produce(run, "before", 12);
+            // Enough that enrich is still working through them when the broker stops (a few seconds
+            // of work even on an idle machine): their enriched records are then in flight and expire.
+            List<String> before = produce(run, "before", 150);
             double errorsBefore = producerRecordErrors();
             kafka.stop();
             long stopped = System.nanoTime();
@@ -75,9 +77,10 @@ class BrokerOutageRecoveryTest {
                 String id = "outage-" + batch + "-" + i + "-" + run;
                 byte[] value = ("{\"id\":\"" + id + "\",\"source\":\"test\",\"body\":\"Ministers met in Geneva on Monday (" + id
                         + "). The talks on a ceasefire will resume next week, the diplomats said.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                producer.send(TopicClients.raw(batch, id, value, null)).get();
+                producer.send(TopicClients.raw(batch, id, value, null));
                 keys.add(id);
             }
+            producer.flush();
         }
         return keys;
     }
