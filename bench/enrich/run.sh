@@ -34,8 +34,9 @@ if [ "${BENCH_BUILD:-0}" = 1 ] || [ -z "$RUNNER" ] || [ ! -f "$APP" ]; then
   ./mvnw -B -q -o -pl kafka-local,enrich-service -am package -DskipTests
   RUNNER=$(ls kafka-local/target/kafka-local-*-runner.jar | head -1)
 fi
-./mvnw -B -q -o -pl enrich-service test-compile
-./mvnw -B -q -o -pl enrich-service dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
+# One reactor run with -am: on a fresh clone news-model and kafka-local are in no local repository,
+# so they are compiled here and the classpath points at their target/classes.
+./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 CP="enrich-service/target/classes:enrich-service/target/test-classes:$(cat enrich-service/target/bench.cp)"
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"

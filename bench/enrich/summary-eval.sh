@@ -4,7 +4,7 @@
 #   --fit  grid-search the Summarizer weights on the DEV half first (then copy them into Summarizer.Weights.DEFAULT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -o -pl enrich-service test-compile
-./mvnw -B -q -o -pl enrich-service dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test >/dev/null
+# One reactor run with -am, so the sibling modules resolve on a fresh clone too.
+./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test
 cd enrich-service
 java -cp "target/classes:target/test-classes:$(cat target/eval.cp)" dev.newswire.enrich.pipeline.summary.SummaryEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"

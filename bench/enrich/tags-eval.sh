@@ -5,7 +5,7 @@
 # The corpus (CSV: category,text) is public; copy it under /work/data, never into the repo.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -o -pl enrich-service test-compile
-./mvnw -B -q -o -pl enrich-service dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test >/dev/null
+# One reactor run with -am, so the sibling modules resolve on a fresh clone too.
+./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test
 cd enrich-service
 java -cp "target/classes:target/test-classes:$(cat target/eval.cp)" dev.newswire.enrich.pipeline.tags.TagEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"

@@ -40,8 +40,8 @@ if [ "${QUALITY_BASELINES:-1}" = 1 ] && [[ ",${QUALITY_MEASURES:-ner}," == *",ne
   # Baseline on the same documents: the CoreNLP CRF alone (no Newswire text path), NerEvaluation row A.
   split=${2:-dev}
   file=$DATA/eng.testa; [ "$split" = test ] && file=$DATA/eng.testb
-  ./mvnw -B -q -o -pl enrich-service -am test-compile
-  ./mvnw -B -q -o -pl enrich-service dependency:build-classpath -Dmdep.outputFile=target/quality.cp -Dmdep.includeScope=test >/dev/null
+  # One reactor run with -am, so the sibling modules resolve on a fresh clone too.
+  ./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/quality.cp -Dmdep.includeScope=test
   CP="enrich-service/target/test-classes:enrich-service/target/classes:$(cat enrich-service/target/quality.cp)"
   echo "BASELINE CRF alone on the same CoNLL file ($file), NerEvaluation:"
   java -Xmx2g -cp "$CP" dev.newswire.enrich.pipeline.entities.NerEvaluation "$file" | grep -E "^[A-Z]|PER\+ORG\+LOC|all" | head -30

@@ -23,7 +23,8 @@ ulimit -n "$(ulimit -Hn)" || true
 echo "# open-files limit: $(ulimit -n) (server subscribers are capped just below it)" >&2
 
 ./mvnw -B -q -o -pl api-service -am install -DskipTests >&2
-./mvnw -B -q -o -pl kafka-local dependency:build-classpath -Dmdep.outputFile="$WORK/kafka.cp" >&2
+# -am: news-model is compiled in the same run (it writes the file first; kafka-local, built last, overwrites it).
+./mvnw -B -q -o -pl kafka-local -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/kafka.cp" >&2
 KAFKA_CP="$ROOT/kafka-local/target/classes:$(cat "$WORK/kafka.cp")"
 APP="$ROOT/api-service/target/quarkus-app"
 

@@ -17,8 +17,9 @@ command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  # apt-get.sh waits (bounded) for another apt/dpkg holding the lock instead of failing at once.
+  "$here/apt-get.sh" update -qq
+  "$here/apt-get.sh" install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! docker info >/dev/null 2>&1; then

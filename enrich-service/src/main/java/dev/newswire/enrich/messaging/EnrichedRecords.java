@@ -35,15 +35,11 @@ public class EnrichedRecords {
 
     Message<String> toMessage(EnrichedArticle article, String key, String json, Message<byte[]> raw,
                               IncomingKafkaRecordMetadata<?, ?> source) {
-        RecordHeaders headers = new RecordHeaders();
-        add(headers, CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         // Deterministic id: the same article enriched by the same pipeline version is the same event.
-        add(headers, CloudEvents.HEADER_ID, UUID.nameUUIDFromBytes(
-                (article.id() + "|" + article.pipeline().version() + "|" + json.length()).getBytes(StandardCharsets.UTF_8)).toString());
-        add(headers, CloudEvents.HEADER_TYPE, CloudEvents.TYPE_ENRICHED);
-        add(headers, CloudEvents.HEADER_SOURCE, SOURCE);
-        add(headers, CloudEvents.HEADER_TIME, article.enrichedAt().toString());
-        add(headers, CloudEvents.HEADER_CONTENT_TYPE, "application/json");
+        String id = UUID.nameUUIDFromBytes(
+                (article.id() + "|" + article.pipeline().version() + "|" + json.length()).getBytes(StandardCharsets.UTF_8)).toString();
+        RecordHeaders headers = new RecordHeaders();
+        CloudEvents.headers(id, CloudEvents.TYPE_ENRICHED, SOURCE, article.enrichedAt()).forEach(headers::add);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key)
                 .withHeaders(headers)
@@ -52,9 +48,5 @@ public class EnrichedRecords {
         Function<Throwable, CompletionStage<Void>> nack = failure -> deadLetters.publish(raw, source,
                 source == null || source.getKey() == null ? null : source.getKey().toString(), PUBLISH_STAGE, failure);
         return Message.of(json, Metadata.of(metadata), ack, nack);
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

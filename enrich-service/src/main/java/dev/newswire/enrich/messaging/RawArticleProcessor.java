@@ -2,7 +2,6 @@ package dev.newswire.enrich.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.newswire.enrich.config.EnrichConfig;
 import dev.newswire.enrich.pipeline.Enricher;
 import dev.newswire.enrich.pipeline.RejectedRecordException;
@@ -48,7 +47,7 @@ public class RawArticleProcessor {
     private final Enricher enricher;
     private final DeadLetterPublisher deadLetters;
     private final EnrichedRecords records;
-    private final ObjectMapper json = NewsJson.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private final ObjectMapper json = NewsJson.mapper();
     private final ExecutorService workers;
     private final int concurrency;
     private final Counter enriched;

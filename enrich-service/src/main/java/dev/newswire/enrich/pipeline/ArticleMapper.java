@@ -5,8 +5,6 @@ import dev.newswire.model.Pipeline;
 import dev.newswire.model.RawArticle;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Turns a finished {@link Document} into the contract's {@link EnrichedArticle}, with provenance:
@@ -47,14 +45,8 @@ public final class ArticleMapper {
     }
 
     private Pipeline provenance(Document document) {
-        // Sorted keys: the same input gives byte-identical JSON (deterministic output).
-        Map<String, String> components = new LinkedHashMap<>();
-        document.components().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> components.put(e.getKey(), e.getValue()));
-        Map<String, String> skipped = new LinkedHashMap<>();
-        document.skipped().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> skipped.put(e.getKey(), e.getValue()));
-        return new Pipeline(pipelineVersion, components, skipped);
+        // No sorting here: Pipeline keeps an unordered copy, and NewsJson writes map keys sorted.
+        return new Pipeline(pipelineVersion, document.components(), document.skipped());
     }
 
     private static String blankToNull(String s) {

@@ -10,9 +10,9 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,18 +145,12 @@ public class RawArticlePublisher {
 
     private List<Header> headers(RawArticle article, String channel) {
         Instant time = article.receivedAt() == null ? Instant.now() : article.receivedAt();
-        return List.of(
-                header(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION),
-                // Unique per publish: a replay loop re-sends the same article (same key) as a new event.
-                header(CloudEvents.HEADER_ID, UUID.randomUUID().toString()),
-                header(CloudEvents.HEADER_TYPE, CloudEvents.TYPE_RAW),
-                header(CloudEvents.HEADER_SOURCE, eventSource + "/" + channel),
-                header(CloudEvents.HEADER_TIME, time.toString()),
-                header(CloudEvents.HEADER_CONTENT_TYPE, "application/json"));
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        // Unique per publish: a replay loop re-sends the same article (same key) as a new event.
+        String id = UUID.randomUUID().toString();
+        List<Header> headers = new ArrayList<>();
+        CloudEvents.headers(id, CloudEvents.TYPE_RAW, eventSource + "/" + channel, time)
+                .forEach((name, value) -> headers.add(new RecordHeader(name, value)));
+        return headers;
     }
 
     private RuntimeException translate(Throwable error) {

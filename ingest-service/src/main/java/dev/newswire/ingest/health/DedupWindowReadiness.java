@@ -1,5 +1,6 @@
-package dev.newswire.ingest.intake;
+package dev.newswire.ingest.health;
 
+import dev.newswire.ingest.intake.RecentIdsLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.http;
+package dev.newswire.enrich.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

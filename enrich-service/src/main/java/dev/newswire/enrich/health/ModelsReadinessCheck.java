@@ -1,4 +1,4 @@
-package dev.newswire.enrich.http;
+package dev.newswire.enrich.health;
 
 import dev.newswire.enrich.pipeline.Enricher;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.newswire.ingest.messaging;
+package dev.newswire.ingest.health;
 
 import dev.newswire.ingest.config.IngestConfig;
 import io.smallrye.common.annotation.Identifier;
