@@ -4,6 +4,7 @@ import dev.newswire.model.Credentials;
 import io.quarkus.logging.LoggingFilter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,8 +20,10 @@ public final class LogRedactor implements Filter {
 
     private final List<String> keys;
 
-    public LogRedactor(@ConfigProperty(name = "newswire.ingest.api-keys", defaultValue = " ") String keys) {
-        this.keys = Arrays.stream(keys.split(",")).map(String::strip).filter(key -> key.length() >= 4).toList();
+    // Optional: NEWSWIRE_INGEST_API_KEYS= (set but empty, as docker-compose passes it) means no keys,
+    // and a plain String would make that a start-up failure.
+    public LogRedactor(@ConfigProperty(name = "newswire.ingest.api-keys") Optional<String> keys) {
+        this.keys = Arrays.stream(keys.orElse("").split(",")).map(String::strip).filter(key -> key.length() >= 4).toList();
     }
 
     @Override
