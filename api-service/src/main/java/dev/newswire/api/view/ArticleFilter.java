@@ -72,7 +72,13 @@ public record ArticleFilter(Set<String> tags, String entity, String lang, List<S
     }
 
     public boolean matches(EnrichedArticle article) {
-        return (stories.isEmpty() || stories.contains(article.storyId())) && matchesTags(article) && matchesEntity(article) && matchesLang(article) && matchesWords(article);
+        return matchesStory(article) && matchesTags(article) && matchesEntity(article) && matchesLang(article)
+                && matchesWords(article);
+    }
+
+    private boolean matchesStory(EnrichedArticle article) {
+        // Set.copyOf sets throw on contains(null): most articles have no storyId.
+        return stories.isEmpty() || article.storyId() != null && stories.contains(article.storyId());
     }
 
     private boolean matchesTags(EnrichedArticle article) {
