@@ -171,7 +171,7 @@ public class TopicReader implements Runnable {
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
-        while (running) {
+        for (int attempt = 0; running; attempt++) {
             try {
                 List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
                 if (infos != null && !infos.isEmpty()) {
@@ -179,7 +179,9 @@ public class TopicReader implements Runnable {
                     return infos.stream().map(i -> new TopicPartition(topic, i.partition()))
                             .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
                 }
-                LOG.infof("Waiting for topic %s to exist", topic);
+                if (attempt % 60 == 0) {   // once a minute: the stories topic may be missing for good (an older enrich)
+                    LOG.infof("Waiting for topic %s to exist", topic);
+                }
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 LOG.infof("Waiting for the broker to answer about %s", topic);
             }
