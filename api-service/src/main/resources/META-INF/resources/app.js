@@ -1,5 +1,6 @@
-// Newswire live page: one EventSource on /api/stream, cards per article, filters that reconnect
-// with query parameters, live counters. Plain DOM, no libraries (works on closed networks).
+// Newswire live page: one EventSource on /api/stream, cards per article grouped by story, filters
+// that reconnect with query parameters, live counters. Text only through textContent (no innerHTML).
+// Plain DOM, no libraries (works on closed networks).
 (function () {
   "use strict";
   const MAX_CARDS = 200;
@@ -14,7 +15,7 @@
     params.delete("key");
     history.replaceState(null, "", params.toString() ? "?" + params : location.pathname);
   }
-  const state = { source: null, lastId: null, count: 0, tags: new Map(), seen: new Set() };
+  const state = { source: null, lastId: null, count: 0, tags: new Map(), seen: new Set(), stories: new Map() };
   let retryTimer = null;
 
   for (const name of ["tag", "entity", "q"]) { $("f-" + name).value = params.get(name) || ""; }
@@ -78,13 +79,40 @@
     return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
   }
 
+  // One card per article; an article with a storyId goes into its story's group (issue 11): the group
+  // shows how many of the story's articles this page has and the latest headline, and expands to them.
   function add(a) {
-    if (state.seen.has(a.id)) { const old = document.querySelector('[data-id="' + CSS.escape(a.id) + '"]'); if (old) old.remove(); }
+    if (state.seen.has(a.id)) {
+      const old = document.querySelector('#cards [data-id="' + CSS.escape(a.id) + '"]');
+      if (old) detach(old);
+    }
     state.seen.add(a.id);
     $("empty").hidden = true;
+    const card = articleCard(a);
+    if (a.storyId) {
+      const group = storyGroup(a.storyId);
+      group.list.prepend(card);
+      group.latest.textContent = headline(a);
+      group.meta.textContent = [when(a), a.source || ""].filter(Boolean).join(" · ");
+      sizeChanged(group);
+      $("cards").prepend(group.li);
+    } else {
+      $("cards").prepend(card);
+    }
+    while ($("cards").children.length > MAX_CARDS) {
+      const last = $("cards").lastElementChild;
+      if (last.dataset.story) state.stories.delete(last.dataset.story);
+      last.remove();
+    }
+    count(a);
+  }
+
+  function headline(a) { return a.title || (a.text || "").slice(0, 90) || a.id; }
+
+  function articleCard(a) {
     const card = el("li", "card fresh");
     card.dataset.id = a.id;
-    card.appendChild(el("h3", null, a.title || (a.text || "").slice(0, 90) || a.id));
+    card.appendChild(el("h3", null, headline(a)));
     const meta = el("div", "meta");
     meta.appendChild(el("span", null, when(a)));
     meta.appendChild(el("span", null, a.source || ""));
@@ -107,9 +135,53 @@
       chips.appendChild(c);
     }
     card.appendChild(chips);
-    $("cards").prepend(card);
-    while ($("cards").children.length > MAX_CARDS) $("cards").lastElementChild.remove();
-    count(a);
+    return card;
+  }
+
+  function storyGroup(storyId) {
+    let group = state.stories.get(storyId);
+    if (group) return group;
+    const li = el("li", "card story fresh");
+    li.dataset.story = storyId;
+    const head = el("div", "story-head");
+    const size = el("span", "story-size");
+    const latest = el("h3", "story-title");
+    head.appendChild(size);
+    head.appendChild(latest);
+    li.appendChild(head);
+    const meta = el("div", "meta");
+    li.appendChild(meta);
+    const bar = el("div", "story-bar");
+    const toggle = el("button", "secondary expand"); toggle.type = "button"; toggle.setAttribute("aria-expanded", "false");
+    const json = el("a", "json", "story JSON"); json.href = "/api/stories/" + encodeURIComponent(storyId);
+    bar.appendChild(toggle); bar.appendChild(json);
+    li.appendChild(bar);
+    const list = el("ol", "cards story-articles");
+    list.hidden = true;
+    li.appendChild(list);
+    group = { li, list, latest, meta, size, toggle };
+    toggle.onclick = () => { list.hidden = !list.hidden; sizeChanged(group); };
+    state.stories.set(storyId, group);
+    return group;
+  }
+
+  function sizeChanged(group) {
+    const n = group.list.children.length;
+    group.size.textContent = n === 1 ? "1 article" : n + " articles";
+    group.toggle.setAttribute("aria-expanded", String(!group.list.hidden));
+    group.toggle.textContent = group.list.hidden ? "Show " + (n === 1 ? "the article" : "all " + n) : "Hide";
+  }
+
+  // A new version of an article replaces the old card, which may sit in another story (a merge).
+  function detach(card) {
+    const groupLi = card.parentElement && card.parentElement.closest("[data-story]");
+    card.remove();
+    if (!groupLi) return;
+    const group = state.stories.get(groupLi.dataset.story);
+    if (!group) return;
+    if (group.list.children.length === 0) { state.stories.delete(groupLi.dataset.story); groupLi.remove(); return; }
+    group.latest.textContent = group.list.firstElementChild.querySelector("h3").textContent;
+    sizeChanged(group);
   }
 
   function count(a) {
@@ -125,7 +197,7 @@
   }
 
   function reset() {
-    state.lastId = null; state.count = 0; state.tags.clear(); state.seen.clear();
+    state.lastId = null; state.count = 0; state.tags.clear(); state.seen.clear(); state.stories.clear();
     $("cards").replaceChildren(); $("empty").hidden = false; $("count-articles").textContent = "0"; $("count-label").textContent = " articles"; $("tag-counts").replaceChildren();
   }
 

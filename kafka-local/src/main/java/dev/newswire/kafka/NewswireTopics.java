@@ -59,7 +59,11 @@ public final class NewswireTopics {
                         .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
                                 "max.message.bytes", ENRICHED_MAX_BYTES)),
                 new NewTopic(Topics.DLQ, partitions, (short) 1)
-                        .configs(Map.of("retention.ms", Long.toString(THIRTY_DAYS_MS), "max.message.bytes", RAW_MAX_BYTES)));
+                        .configs(Map.of("retention.ms", Long.toString(THIRTY_DAYS_MS), "max.message.bytes", RAW_MAX_BYTES)),
+                // Compacted like the enriched topic: the latest record per story id (merged ones carry mergedInto).
+                new NewTopic(Topics.STORIES, partitions, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
+                                "max.message.bytes", ENRICHED_MAX_BYTES)));
     }
 
     /** Creates any of the three topics that do not exist yet. */

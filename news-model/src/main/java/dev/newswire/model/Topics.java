@@ -9,6 +9,8 @@ public final class Topics {
     public static final String ENRICHED = "news.articles.enriched";
     /** Input enrich could not process: the original bytes plus error headers. */
     public static final String DLQ = "news.articles.dlq";
+    /** Stories (articles about one event); key = storyId; compacted; a merged story is republished with mergedInto. */
+    public static final String STORIES = "news.stories";
 
     private Topics() {
     }

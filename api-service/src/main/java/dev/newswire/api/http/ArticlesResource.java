@@ -4,6 +4,7 @@ import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.view.ArticleIndex;
 import dev.newswire.api.view.ArticleView;
 import dev.newswire.api.view.StoredArticle;
+import dev.newswire.api.view.StoryView;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Problem;
 import jakarta.ws.rs.GET;
@@ -36,9 +37,11 @@ public class ArticlesResource {
     static final int MAX_LIMIT = 200;
 
     private final ArticleView view;
+    private final StoryView stories;
 
-    public ArticlesResource(ArticleView view) {
+    public ArticlesResource(ArticleView view, StoryView stories) {
         this.view = view;
+        this.stories = stories;
     }
 
     /**
@@ -63,9 +66,10 @@ public class ArticlesResource {
             @Parameter(description = "Entity name or alias, case-insensitive") @QueryParam("entity") String entity,
             @Parameter(description = "Language code, e.g. en") @QueryParam("lang") String lang,
             @Parameter(description = "Words that must all occur in the title or text") @QueryParam("q") String q,
+            @Parameter(description = "Story id: articles whose storyId is it or a story merged into it") @QueryParam("story") String story,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ArticleFilter filter = QueryParams.filter(tags, entity, lang, q);
+        ArticleFilter filter = QueryParams.withStory(QueryParams.filter(tags, entity, lang, q), story, stories.index());
         ArticleIndex.Page page = view.index().page(filter, QueryParams.cursor(cursor),
                 QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         List<RawValue> items = page.items().stream()

@@ -3,6 +3,7 @@ package dev.newswire.api.http;
 import dev.newswire.api.stream.StartResolver;
 import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.view.Position;
+import dev.newswire.api.view.StoryIndex;
 import dev.newswire.api.view.TimeKey;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -35,6 +36,20 @@ public final class QueryParams {
             tags.forEach(t -> checkLength("tag", t));
         }
         return ArticleFilter.of(tags, entity, lang, q);
+    }
+
+    /**
+     * The {@code story} filter: the story's id, plus every story merged into it that the view holds
+     * (resolved now, so a merge after the request does not change an open stream's filter).
+     */
+    public static ArticleFilter withStory(ArticleFilter filter, String story, StoryIndex stories) {
+        if (story == null || story.isBlank()) {
+            return filter;
+        }
+        if (story.length() > MAX_TEXT * 3) {
+            throw ApiException.badParameter("story", "story is longer than " + MAX_TEXT * 3 + " characters");
+        }
+        return filter.withStories(stories.equivalentIds(story.trim()));
     }
 
     private static void checkLength(String parameter, String value) {

@@ -2,6 +2,7 @@ package dev.newswire.api.http;
 
 import dev.newswire.model.Credentials;
 import dev.newswire.api.view.ArticleFilter;
+import dev.newswire.api.view.StoryView;
 import dev.newswire.api.stream.StartPoint;
 import dev.newswire.api.stream.StartResolver;
 import dev.newswire.api.stream.StreamHub;
@@ -28,10 +29,12 @@ public class StreamRoute {
 
     private final StreamHub hub;
     private final StartResolver resolver;
+    private final StoryView stories;
 
-    public StreamRoute(StreamHub hub, StartResolver resolver) {
+    public StreamRoute(StreamHub hub, StartResolver resolver, StoryView stories) {
         this.hub = hub;
         this.resolver = resolver;
+        this.stories = stories;
     }
 
     void install(@Observes Router router) {
@@ -48,8 +51,8 @@ public class StreamRoute {
         ArticleFilter filter;
         CompletionStage<StartPoint> start;
         try {
-            filter = QueryParams.filter(request.params().getAll("tag"), request.getParam("entity"),
-                    request.getParam("lang"), request.getParam("q"));
+            filter = QueryParams.withStory(QueryParams.filter(request.params().getAll("tag"), request.getParam("entity"),
+                    request.getParam("lang"), request.getParam("q")), request.getParam("story"), stories.index());
             start = start(request);
         } catch (ApiException e) {
             ProblemMapper.write(rc.response(), e, ProblemMapper.instance(request.path()));

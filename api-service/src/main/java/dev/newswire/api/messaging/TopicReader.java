@@ -3,12 +3,9 @@ package dev.newswire.api.messaging;
 import dev.newswire.api.config.ApiConfig;
 import dev.newswire.api.view.ArticleView;
 import dev.newswire.api.view.Position;
-import dev.newswire.api.view.RecordDecoder;
-import dev.newswire.api.view.StoredArticle;
 import dev.newswire.api.view.ViewListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +19,13 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every partition of the enriched topic from the beginning on its own thread (assign, no
+ * Reads every partition of a topic (the enriched one, the stories one) from the beginning on its own thread (assign, no
  * group, no commits), fills the view and hands each batch to a listener (the fan-out). It is
  * caught up once it has reached the end offsets it saw at start; it knows the broker is reachable
  * while polls and periodic end-offset probes succeed. Both make up readiness.
  *
  * <p>No record stops it: one it cannot hold is skipped (counted in
- * {@code newswire.api.records.skipped{reason}} and logged with its topic, partition and offset) and
+ * {@code newswire.api.records.skipped{reason,topic}} and logged with its topic, partition and offset) and
  * the view's position still moves past it. Should the loop end anyway, {@link #alive()} turns false
  * and liveness goes DOWN, so the platform restarts the service instead of leaving it serving a
  * view that no longer moves.
@@ -40,8 +37,8 @@ public class TopicReader implements Runnable {
 
     private final KafkaClients clients;
     private final String topic;
-    private final ArticleView view;
-    private final ViewListener listener;
+    private final TopicSink sink;
+    private final String threadName;
     private final ApiConfig.Reader config;
     private final MeterRegistry registry;
     private volatile boolean running = true;
@@ -52,18 +49,24 @@ public class TopicReader implements Runnable {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Thread thread;
 
+    /** The enriched topic into the article view, each poll's batch to {@code listener} (the fan-out). */
     public TopicReader(KafkaClients clients, String topic, ArticleView view, ViewListener listener,
+                       ApiConfig.Reader config, MeterRegistry registry) {
+        this(clients, topic, new ArticleSink(view, listener), "newswire-topic-reader", config, registry);
+    }
+
+    public TopicReader(KafkaClients clients, String topic, TopicSink sink, String threadName,
                        ApiConfig.Reader config, MeterRegistry registry) {
         this.clients = clients;
         this.topic = topic;
-        this.view = view;
-        this.listener = listener;
+        this.sink = sink;
+        this.threadName = threadName;
         this.config = config;
         this.registry = registry;
     }
 
     public synchronized void start() {
-        thread = new Thread(this, "newswire-topic-reader");
+        thread = new Thread(this, threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -123,7 +126,7 @@ public class TopicReader implements Runnable {
             lastBrokerContact = System.currentTimeMillis();
             long[] start = new long[partitions.size()];
             begin.forEach((tp, offset) -> start[tp.partition()] = offset);
-            view.startAt(Position.of(start));
+            sink.startAt(Position.of(start));
             LOG.infof("Rebuilding the view from %s: %d partitions, end offsets %s", topic, partitions.size(), target.values());
             long nextProbe = 0;
             while (running) {
@@ -153,14 +156,12 @@ public class TopicReader implements Runnable {
         ConsumerRecords<byte[], byte[]> records = c.poll(config.pollTimeout());
         if (!records.isEmpty()) {
             lastBrokerContact = System.currentTimeMillis();
-            List<StoredArticle> batch = append(records);
-            if (!batch.isEmpty()) {
-                listener.appended(batch);
-            }
+            append(records);
+            sink.endOfBatch();
         }
         if (!caughtUp && reached(c, target)) {
             caughtUp = true;
-            LOG.infof("View caught up: %d articles", view.index().size());
+            LOG.infof("View of %s caught up: %s", topic, sink.describe());
         }
         if (System.currentTimeMillis() >= nextProbe) {
             probe(c, partitions);
@@ -170,7 +171,7 @@ public class TopicReader implements Runnable {
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
-        while (running) {
+        for (int attempt = 0; running; attempt++) {
             try {
                 List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
                 if (infos != null && !infos.isEmpty()) {
@@ -178,7 +179,9 @@ public class TopicReader implements Runnable {
                     return infos.stream().map(i -> new TopicPartition(topic, i.partition()))
                             .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
                 }
-                LOG.infof("Waiting for topic %s to exist", topic);
+                if (attempt % 60 == 0) {   // once a minute: the stories topic may be missing for good (an older enrich)
+                    LOG.infof("Waiting for topic %s to exist", topic);
+                }
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 LOG.infof("Waiting for the broker to answer about %s", topic);
             }
@@ -187,28 +190,22 @@ public class TopicReader implements Runnable {
         return List.of();
     }
 
-    private List<StoredArticle> append(ConsumerRecords<byte[], byte[]> records) {
-        List<StoredArticle> batch = new ArrayList<>(records.count());
+    private void append(ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                RecordDecoder.Decoded decoded = RecordDecoder.decode(record.key(), record.value());
-                if (decoded instanceof RecordDecoder.Article article) {
-                    batch.add(view.append(record.partition(), record.offset(), record.timestamp(), article));
-                } else if (decoded instanceof RecordDecoder.Tombstone tombstone) {
-                    view.remove(record.partition(), record.offset(), tombstone.id());
-                } else if (decoded instanceof RecordDecoder.Rejected rejected) {
-                    skip(record, rejected.reason(), rejected.detail());
+                TopicSink.Skip skip = sink.accept(record);
+                if (skip != null) {
+                    skip(record, skip.reason(), skip.detail());
                 }
             } catch (RuntimeException e) {   // the view refused what the decoder let through: a bug, still one record
                 skip(record, "error", e.toString());
             }
         }
-        return batch;
     }
 
     private void skip(ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
-        view.skip(record.partition(), record.offset());
-        registry.counter(SKIPPED, "reason", reason).increment();
+        sink.skipped(record.partition(), record.offset());
+        registry.counter(SKIPPED, "reason", reason, "topic", record.topic()).increment();
         LOG.warnf("Skipped record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(), reason, detail);
     }
 

@@ -17,15 +17,27 @@ import java.util.regex.Pattern;
  * @param entity an entity's name or one of its aliases, ignoring case
  * @param lang   ISO 639-1 language code
  * @param words  every word must occur in the title or the text, ignoring case, as a whole word
+ * @param stories any of these story ids in the article's {@code storyId} (a story and those merged
+ *                into it, resolved when the request came: see {@link StoryIndex#equivalentIds}); empty = any
  */
-public record ArticleFilter(Set<String> tags, String entity, String lang, List<String> words) {
+public record ArticleFilter(Set<String> tags, String entity, String lang, List<String> words, Set<String> stories) {
 
-    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), null, null, List.of());
+    public static final ArticleFilter ALL = new ArticleFilter(Set.of(), null, null, List.of(), Set.of());
     private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public ArticleFilter {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         words = words == null ? List.of() : List.copyOf(words);
+        stories = stories == null ? Set.of() : Set.copyOf(stories);
+    }
+
+    public ArticleFilter(Set<String> tags, String entity, String lang, List<String> words) {
+        this(tags, entity, lang, words, Set.of());
+    }
+
+    /** This filter, also requiring the article's {@code storyId} to be one of {@code storyIds}. */
+    public ArticleFilter withStories(Set<String> storyIds) {
+        return new ArticleFilter(tags, entity, lang, words, storyIds);
     }
 
     /** Builds a filter from query values (null or blank = not given); values are normalised here. */
@@ -56,11 +68,17 @@ public record ArticleFilter(Set<String> tags, String entity, String lang, List<S
     }
 
     public boolean isAll() {
-        return tags.isEmpty() && entity == null && lang == null && words.isEmpty();
+        return tags.isEmpty() && entity == null && lang == null && words.isEmpty() && stories.isEmpty();
     }
 
     public boolean matches(EnrichedArticle article) {
-        return matchesTags(article) && matchesEntity(article) && matchesLang(article) && matchesWords(article);
+        return matchesStory(article) && matchesTags(article) && matchesEntity(article) && matchesLang(article)
+                && matchesWords(article);
+    }
+
+    private boolean matchesStory(EnrichedArticle article) {
+        // Set.copyOf sets throw on contains(null): most articles have no storyId.
+        return stories.isEmpty() || article.storyId() != null && stories.contains(article.storyId());
     }
 
     private boolean matchesTags(EnrichedArticle article) {

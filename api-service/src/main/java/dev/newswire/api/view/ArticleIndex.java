@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The query side of the view: the latest version of each article, indexed by id, time, entity
- * (name and aliases, lower case), tag (and its parents) and language. One writer, many readers.
+ * (name and aliases, lower case), tag (and its parents), language and story. One writer, many readers.
  */
 public final class ArticleIndex {
 
@@ -30,6 +30,7 @@ public final class ArticleIndex {
     private final Map<String, NavigableSet<TimeKey>> byEntity = new HashMap<>();
     private final Map<String, NavigableSet<TimeKey>> byTag = new HashMap<>();
     private final Map<String, NavigableSet<TimeKey>> byLang = new HashMap<>();
+    private final Map<String, NavigableSet<TimeKey>> byStory = new HashMap<>();
 
     /** A page of articles, newest first, and the cursor of the next page (null on the last one). */
     public record Page(List<StoredArticle> items, String nextCursor) {
@@ -114,6 +115,9 @@ public final class ArticleIndex {
         if (stored.article().language() != null) {
             visitor.visit(byLang, stored.article().language().toLowerCase(Locale.ROOT));
         }
+        if (stored.article().storyId() != null) {
+            visitor.visit(byStory, stored.article().storyId());
+        }
     }
 
     public StoredArticle byId(String id) {
@@ -166,10 +170,22 @@ public final class ArticleIndex {
         if (filter.lang() != null) {
             best = smaller(best, byLang.getOrDefault(filter.lang(), Collections.emptyNavigableSet()));
         }
+        if (!filter.stories().isEmpty()) {
+            best = smaller(best, storySet(filter.stories()));
+        }
         if (filter.tags().size() == 1) {
             best = smaller(best, byTag.getOrDefault(filter.tags().iterator().next(), Collections.emptyNavigableSet()));
         }
         return best;
+    }
+
+    private NavigableSet<TimeKey> storySet(Set<String> stories) {
+        if (stories.size() == 1) {
+            return byStory.getOrDefault(stories.iterator().next(), Collections.emptyNavigableSet());
+        }
+        NavigableSet<TimeKey> union = new TreeSet<>();   // a story and those merged into it: small sets
+        stories.forEach(id -> union.addAll(byStory.getOrDefault(id, Collections.emptyNavigableSet())));
+        return union;
     }
 
     private static NavigableSet<TimeKey> smaller(NavigableSet<TimeKey> a, NavigableSet<TimeKey> b) {

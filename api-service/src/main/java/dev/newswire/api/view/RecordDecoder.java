@@ -142,7 +142,7 @@ public final class RecordDecoder {
     }
 
     /** Strict UTF-8 (Jackson would otherwise pass some invalid bytes of skipped fields through to clients). */
-    private static String utf8(byte[] bytes) {
+    static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -153,7 +153,7 @@ public final class RecordDecoder {
         }
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         if (text == null) {
             return "";
         }

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,21 @@ class ApiKeyTest {
             assertThat(client.status).isEqualTo(200);
             assertThat(client.contentType).startsWith("text/event-stream");
         }
+    }
+
+    /** Issue 11: the story endpoints and the story filter are classified like the article ones (deny by default). */
+    @Test
+    void storiesNeedAKeyLikeArticles() {
+        for (String path : List.of("/api/stories", "/api/stories/st-x", "/api/articles?story=st-x", "/api/stories;x=1",
+                "/api/stories/", "/API/stories", "/api//stories")) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(401)
+                    .contentType(startsWith("application/problem+json"));
+        }
+        given().get("/api/stream?story=st-x").then().statusCode(401);
+        given().header("Authorization", "Bearer k-one").get("/api/stories").then().statusCode(200);
+        given().get("/api/stories?key=k-two").then().statusCode(200);
+        given().header("Authorization", "Bearer k-one").get("/api/stories/st-unknown").then().statusCode(404);
+        given().header("Authorization", "Bearer nope").get("/api/stories").then().statusCode(401);
     }
 
     @Test

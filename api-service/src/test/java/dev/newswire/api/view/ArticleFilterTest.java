@@ -38,4 +38,16 @@ class ArticleFilterTest {
         assertThat(ArticleFilter.of(List.of("A"), " Bibi ", "EN", "x  y"))
                 .isEqualTo(ArticleFilter.of(List.of("a"), "bibi", "en", "X y"));
     }
+
+    @Test
+    void storyFilterMatchesItsStoriesAndNeverAnArticleWithoutOne() {
+        EnrichedArticle plain = dev.newswire.api.support.TestArticles.about("m", "t");
+        EnrichedArticle inX = dev.newswire.api.support.TestStories.inStory(plain, "st-x", plain.publishedAt());
+        ArticleFilter story = ArticleFilter.ALL.withStories(java.util.Set.of("st-x", "st-merged"));
+        assertThat(story.isAll()).isFalse();
+        assertThat(story.matches(inX)).isTrue();
+        assertThat(story.matches(plain)).isFalse();
+        assertThat(story.matches(dev.newswire.api.support.TestStories.inStory(plain, "st-y", plain.publishedAt()))).isFalse();
+        assertThat(ArticleFilter.ALL.matches(plain)).isTrue();
+    }
 }
