@@ -3,7 +3,6 @@ package dev.newswire.enrich.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.enrich.config.EnrichConfig;
-import dev.newswire.enrich.pipeline.Enricher;
 import dev.newswire.enrich.pipeline.RejectedRecordException;
 import dev.newswire.enrich.pipeline.StageFailedException;
 import dev.newswire.model.EnrichedArticle;

@@ -3,7 +3,7 @@ package dev.newswire.enrich.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.config.EnrichConfig;
-import dev.newswire.enrich.pipeline.Enricher;
+import dev.newswire.enrich.messaging.Enricher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
