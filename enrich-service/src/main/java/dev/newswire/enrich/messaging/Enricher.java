@@ -8,7 +8,7 @@ import dev.newswire.enrich.pipeline.RawArticleReader;
 import dev.newswire.enrich.pipeline.RejectedRecordException;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.StageFailedException;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.RawArticle;
 import io.micrometer.core.instrument.MeterRegistry;

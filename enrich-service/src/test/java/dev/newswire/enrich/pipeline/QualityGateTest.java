@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.Entity;
 import dev.newswire.model.RawArticle;
 import dev.newswire.model.Span;

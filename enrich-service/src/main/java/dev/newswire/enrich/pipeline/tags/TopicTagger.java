@@ -2,7 +2,7 @@ package dev.newswire.enrich.pipeline.tags;
 
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Stage;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.Entity;
 import dev.newswire.model.Tag;
 import java.util.ArrayList;
