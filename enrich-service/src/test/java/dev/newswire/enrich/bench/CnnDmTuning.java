@@ -1,5 +1,7 @@
-package dev.newswire.enrich.pipeline.summary;
+package dev.newswire.enrich.bench;
 
+import dev.newswire.enrich.pipeline.summary.Summarizer;
+import dev.newswire.enrich.pipeline.summary.SummaryCandidates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.enrich.pipeline.Document;

@@ -1,5 +1,8 @@
-package dev.newswire.enrich.pipeline.tags;
+package dev.newswire.enrich.bench;
 
+import dev.newswire.enrich.pipeline.tags.TagPrototypes;
+import dev.newswire.enrich.pipeline.tags.Taxonomy;
+import dev.newswire.enrich.pipeline.tags.TopicTagger;
 import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;

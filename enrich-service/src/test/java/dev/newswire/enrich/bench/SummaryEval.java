@@ -1,5 +1,7 @@
-package dev.newswire.enrich.pipeline.summary;
+package dev.newswire.enrich.bench;
 
+import dev.newswire.enrich.pipeline.summary.Summarizer;
+import dev.newswire.enrich.pipeline.summary.SummaryCandidates;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
