@@ -45,7 +45,7 @@ public class RawArticleProcessor {
 
     private final Enricher enricher;
     private final DeadLetterPublisher deadLetters;
-    private final EnrichedRecords records;
+    private final EnrichedMessageBuilder records;
     private final ObjectMapper json = NewsJson.mapper();
     private final ExecutorService workers;
     private final int concurrency;
@@ -53,7 +53,7 @@ public class RawArticleProcessor {
     private final Counter failed;
     private final Counter tombstones;
 
-    public RawArticleProcessor(Enricher enricher, DeadLetterPublisher deadLetters, EnrichedRecords records,
+    public RawArticleProcessor(Enricher enricher, DeadLetterPublisher deadLetters, EnrichedMessageBuilder records,
                                EnrichConfig config, MeterRegistry registry) {
         this.enricher = enricher;
         this.deadLetters = deadLetters;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.model.DeadLetterHeaders;
 import dev.newswire.model.EnrichedArticle;
-import dev.newswire.model.Pipeline;
+import dev.newswire.model.Provenance;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
  * record to the DLQ with stage {@code publish} and acknowledges it: it does not nack, which would
  * stop the consumer (failure-strategy=fail).
  */
-class EnrichedRecordsTest {
+class EnrichedMessageBuilderTest {
 
     @Test
     void aSendThatCanNeverSucceedDeadLettersTheRawRecordInsteadOfStoppingTheConsumer() {
         List<Message<? extends byte[]>> dead = new ArrayList<>();
-        EnrichedRecords records = new EnrichedRecords(new DeadLetterPublisher(capturing(dead)));
+        EnrichedMessageBuilder records = new EnrichedMessageBuilder(new DeadLetterPublisher(capturing(dead)));
         AtomicBoolean acked = new AtomicBoolean();
         AtomicBoolean nacked = new AtomicBoolean();
         byte[] rawBytes = "{\"id\":\"a1\",\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8);
@@ -43,7 +43,7 @@ class EnrichedRecordsTest {
                     return CompletableFuture.completedFuture(null);
                 });
         EnrichedArticle article = new EnrichedArticle("a1", "test", null, null, List.of(), "en", "x", null, List.of(), List.of(),
-                List.of(), null, null, null, null, Instant.parse("2026-01-01T00:00:00Z"), new Pipeline("1", Map.of(), Map.of()));
+                List.of(), null, null, null, null, Instant.parse("2026-01-01T00:00:00Z"), new Provenance("1", Map.of(), Map.of()));
 
         Message<String> out = records.toMessage(article, "a1", "{}", raw, null);
         CompletionStage<Void> nack = out.nack(new RecordTooLargeException("5000000 bytes"));
