@@ -8,14 +8,12 @@ import dev.newswire.model.Provenance;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +26,9 @@ class EnrichedMessageBuilderTest {
 
     @Test
     void aSendThatCanNeverSucceedDeadLettersTheRawRecordInsteadOfStoppingTheConsumer() {
-        List<Message<? extends byte[]>> dead = new ArrayList<>();
-        EnrichedMessageBuilder records = new EnrichedMessageBuilder(new DeadLetterPublisher(capturing(dead)));
+        CapturingEmitter dlq = new CapturingEmitter();
+        List<Message<? extends byte[]>> dead = dlq.sent;
+        EnrichedMessageBuilder records = new EnrichedMessageBuilder(new DeadLetterPublisher(dlq));
         AtomicBoolean acked = new AtomicBoolean();
         AtomicBoolean nacked = new AtomicBoolean();
         byte[] rawBytes = "{\"id\":\"a1\",\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8);
@@ -59,37 +58,5 @@ class EnrichedMessageBuilderTest {
         nack.toCompletableFuture().join();
         assertThat(acked).isTrue();
         assertThat(nacked).as("the raw record is never nacked").isFalse();
-    }
-
-    private static Emitter<byte[]> capturing(List<Message<? extends byte[]>> sent) {
-        return new Emitter<>() {
-            @Override
-            public CompletionStage<Void> send(byte[] payload) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <M extends Message<? extends byte[]>> void send(M msg) {
-                sent.add(msg);
-            }
-
-            @Override
-            public void complete() {
-            }
-
-            @Override
-            public void error(Exception e) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public boolean hasRequests() {
-                return true;
-            }
-        };
     }
 }
