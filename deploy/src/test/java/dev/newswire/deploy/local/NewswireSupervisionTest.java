@@ -36,9 +36,7 @@ class NewswireSupervisionTest {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (up != null) {
-            up.killIfAlive();
-        }
+        NewswireUpProcess.killIfAlive(up);
     }
 
     @Test

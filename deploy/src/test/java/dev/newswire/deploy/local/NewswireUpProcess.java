@@ -91,10 +91,10 @@ final class NewswireUpProcess {
         new ProcessBuilder("kill", "-" + signal, "--", "-" + process.pid()).inheritIO().start().waitFor();
     }
 
-    /** For {@code @AfterAll}: whatever a failed test left running goes. */
-    void killIfAlive() throws Exception {
-        if (process.isAlive()) {
-            signalGroup("KILL");
+    /** For {@code @AfterAll}: whatever a failed test left running goes (null: up never started). */
+    static void killIfAlive(NewswireUpProcess up) throws Exception {
+        if (up != null && up.process.isAlive()) {
+            up.signalGroup("KILL");
         }
     }
 

@@ -33,9 +33,7 @@ class NewswireUpTest {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (up != null) {
-            up.killIfAlive();
-        }
+        NewswireUpProcess.killIfAlive(up);
     }
 
     @Test
