@@ -19,4 +19,4 @@ fi
 ./mvnw -B -q -pl enrich-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/ner-eval.classpath -Dmdep.includeScope=test -Dquarkus.build.skip=true
 CP="enrich-service/target/test-classes:enrich-service/target/classes:$(cat enrich-service/target/ner-eval.classpath)"
-exec java -Xmx2g -cp "$CP" dev.newswire.enrich.pipeline.entities.NerEvaluation "$DATA"
+exec java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.NerEvaluation "$DATA"

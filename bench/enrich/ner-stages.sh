@@ -10,4 +10,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q -pl enrich-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/ner-eval.classpath -Dmdep.includeScope=test -Dquarkus.build.skip=true
 CP="enrich-service/target/test-classes:enrich-service/target/classes:$(cat enrich-service/target/ner-eval.classpath)"
-exec java -Xmx2g -cp "$CP" dev.newswire.enrich.pipeline.entities.StageTimings "$@"
+exec java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.StageTimings "$@"

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
 # One reactor run with -am, so the sibling modules resolve on a fresh clone too.
 ./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/eval.cp -Dmdep.includeScope=test
 cd enrich-service
-java -cp "target/classes:target/test-classes:$(cat target/eval.cp)" dev.newswire.enrich.pipeline.tags.TagEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"
+java -cp "target/classes:target/test-classes:$(cat target/eval.cp)" dev.newswire.enrich.bench.TagEval "$@" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder"

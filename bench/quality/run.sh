@@ -44,6 +44,6 @@ if [ "${QUALITY_BASELINES:-1}" = 1 ] && [[ ",${QUALITY_MEASURES:-ner}," == *",ne
   ./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/quality.cp -Dmdep.includeScope=test
   CP="enrich-service/target/test-classes:enrich-service/target/classes:$(cat enrich-service/target/quality.cp)"
   echo "BASELINE CRF alone on the same CoNLL file ($file), NerEvaluation:"
-  java -Xmx2g -cp "$CP" dev.newswire.enrich.pipeline.entities.NerEvaluation "$file" | grep -E "^[A-Z]|PER\+ORG\+LOC|all" | head -30
+  java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.NerEvaluation "$file" | grep -E "^[A-Z]|PER\+ORG\+LOC|all" | head -30
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

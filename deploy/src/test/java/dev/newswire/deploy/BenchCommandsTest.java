@@ -41,6 +41,35 @@ class BenchCommandsTest {
     }
 
     @Test
+    void everyClassABenchCommandNamesIsInTheSourceTree() throws IOException {
+        // The evaluation and benchmark programs moved packages once (issue 14): a script left naming
+        // the old package would fail only when someone runs it, long after the move.
+        Pattern className = Pattern.compile("\\bdev\\.newswire(?:\\.[a-z]\\w*)+\\.[A-Z]\\w*");
+        List<String> named = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Path file : benchFiles()) {
+            Matcher m = className.matcher(Files.readString(file));
+            while (m.find()) {
+                named.add(m.group());
+                if (!inSourceTree(m.group())) {
+                    missing.add(RepoPaths.root().relativize(file) + ": " + m.group());
+                }
+            }
+        }
+        assertThat(named).as("classes named by bench commands").contains("dev.newswire.enrich.bench.PipelineBench");
+        assertThat(missing).as("classes named in bench scripts and docs but absent").isEmpty();
+    }
+
+    private static boolean inSourceTree(String className) throws IOException {
+        String file = className.replace('.', '/') + ".java";
+        try (Stream<Path> modules = Files.list(RepoPaths.root())) {
+            return modules.filter(Files::isDirectory).anyMatch(module ->
+                    Files.exists(module.resolve("src/main/java").resolve(file))
+                            || Files.exists(module.resolve("src/test/java").resolve(file)));
+        }
+    }
+
+    @Test
     void findsACommandWithoutAlsoMake() {
         // The check itself: a command of the old bench/enrich/run.sh is caught, continuation lines joined.
         List<String> found = commands("./mvnw -B -q -o -pl enrich-service \\\n  test-compile\necho done\n");

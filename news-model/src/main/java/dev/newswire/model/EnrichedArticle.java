@@ -30,7 +30,7 @@ public record EnrichedArticle(
         Instant publishedAt,
         Instant receivedAt,
         Instant enrichedAt,
-        Pipeline pipeline) {
+        Provenance pipeline) {
 
     public EnrichedArticle {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -33,7 +33,7 @@ class NewsJsonTest {
 
     @Test
     void writesMapEntriesInKeyOrderSoOutputIsDeterministic() throws Exception {
-        Pipeline pipeline = new Pipeline("1", java.util.Map.of("ner", "a", "clean", "b", "tags", "c", "byline", "d"), null);
+        Provenance pipeline = new Provenance("1", java.util.Map.of("ner", "a", "clean", "b", "tags", "c", "byline", "d"), null);
         assertThat(json.writeValueAsString(pipeline))
                 .isEqualTo("{\"version\":\"1\",\"components\":{\"byline\":\"d\",\"clean\":\"b\",\"ner\":\"a\",\"tags\":\"c\"}}");
     }

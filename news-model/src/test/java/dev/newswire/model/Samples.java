@@ -27,6 +27,6 @@ final class Samples {
         return new EnrichedArticle(raw.id(), raw.source(), raw.url(), raw.title(), List.of("Hanan Zuhry"), "en", raw.body(),
                 raw.body(), List.of(netanyahu, washington), List.of(new Tag("politics/diplomacy", "Diplomacy", 0.87)),
                 List.of("visit to Washington"), null, null, PUBLISHED, RECEIVED, RECEIVED.plusMillis(140),
-                new Pipeline("0.1.0", Map.of("ner", "corenlp-4.5.10/conll.4class"), Map.of()));
+                new Provenance("0.1.0", Map.of("ner", "corenlp-4.5.10/conll.4class"), Map.of()));
     }
 }

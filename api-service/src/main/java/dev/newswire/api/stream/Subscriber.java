@@ -59,14 +59,12 @@ final class Subscriber {
     private final HttpServerResponse response;
     private final Context context;
     private final ArticleFilter filter;
-    private final Duration drainGrace;
     private final Hooks hooks;
+    private final DrainWait drain;
     private State state = State.CATCHING_UP;
     private long lastSeq = -1;
     private Position position;                 // null = in step with the view's global position
     private Position reached;                  // exact point passed so far: what a reconnect resumes from
-    private CompletableFuture<Boolean> room;   // a pending wait for the queue to drain
-    private long graceTimer = -1;
     private boolean socketClosed;
 
     Subscriber(HttpServerResponse response, Context context, ArticleFilter filter, Position start,
@@ -76,8 +74,8 @@ final class Subscriber {
         this.filter = filter;
         this.position = start;
         this.reached = start;
-        this.drainGrace = drainGrace;
         this.hooks = hooks;
+        this.drain = new DrainWait(response, context, drainGrace, () -> close(CloseReason.SLOW));
         response.closeHandler(v -> clientGone());
         response.exceptionHandler(e -> clientGone());
     }
@@ -162,14 +160,7 @@ final class Subscriber {
             return;
         }
         state = State.CLOSED;
-        if (graceTimer >= 0) {
-            context.owner().cancelTimer(graceTimer);
-            graceTimer = -1;
-        }
-        if (room != null) {
-            room.complete(false);
-            room = null;
-        }
+        drain.cancel();
         if (reason == CloseReason.CLIENT_GONE) {
             markSocketClosed();
             return;
@@ -273,32 +264,12 @@ final class Subscriber {
 
     /**
      * True once the queue has room (at once when it has); false when the subscriber closed first,
-     * which it does itself, as slow, when the queue stays full for {@code drainGrace}.
+     * which it does itself, as slow, when the queue stays full for {@code drainGrace} ({@link DrainWait}).
      */
     CompletionStage<Boolean> room() {
         if (state == State.CLOSED) {
             return CompletableFuture.completedFuture(false);
         }
-        if (!response.writeQueueFull()) {
-            return CompletableFuture.completedFuture(true);
-        }
-        if (room == null) {
-            CompletableFuture<Boolean> waiting = new CompletableFuture<>();
-            room = waiting;
-            response.drainHandler(v -> {
-                response.drainHandler(null);
-                if (graceTimer >= 0) {
-                    context.owner().cancelTimer(graceTimer);
-                    graceTimer = -1;
-                }
-                room = null;
-                waiting.complete(true);
-            });
-            graceTimer = context.owner().setTimer(Math.max(1, drainGrace.toMillis()), id -> {
-                graceTimer = -1;
-                close(CloseReason.SLOW);
-            });
-        }
-        return room;
+        return drain.room();
     }
 }

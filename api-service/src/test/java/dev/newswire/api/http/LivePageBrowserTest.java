@@ -5,25 +5,15 @@ import static dev.newswire.api.support.TestArticles.person;
 import static dev.newswire.api.support.TestArticles.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newswire.api.support.HeadlessChromium;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Tag;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,28 +23,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Selenium with the system chromedriver): load, an article published through the broker appears
  * as a card, a filter reconnects with query parameters. Screenshots go to target/screenshots/.
  * Without the browser the test is skipped loudly, except under CI=true where it fails
- * ({@link HeadlessChromium}).
+ * ({@link dev.newswire.api.support.HeadlessChromium}).
  */
 @QuarkusTest
 @QuarkusTestResource(NewswireKafkaResource.class)
-class LivePageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL page;
-
-    WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class LivePageBrowserTest extends LivePageBrowser {
 
     @Test
     void cardsAppearLiveAndFiltersReconnect() throws Exception {
@@ -68,9 +41,7 @@ class LivePageBrowserTest {
                         List.of(new Tag("economy", "Economy, business and finance", 0.88))));
         seeds.forEach(a -> publish(a));
 
-        driver.get(page.toString());
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("status")).getText().contains("live"));
+        WebDriverWait wait = openLive("");
         wait.until(d -> cardTitles(d).containsAll(seeds.stream().map(EnrichedArticle::title).toList()));
 
         EnrichedArticle fresh = article("Storm " + m + " closes northern ports", "A storm closed three ports overnight. Ferries resume Tuesday. " + m,
@@ -89,16 +60,5 @@ class LivePageBrowserTest {
         wait.until(d -> cardTitles(d).contains(seeds.get(0).title()));
         assertThat(cardTitles(driver)).doesNotContain(seeds.get(1).title(), fresh.title());
         screenshot("live-page-filtered");
-    }
-
-    private static List<String> cardTitles(WebDriver d) {
-        return d.findElements(By.cssSelector("#cards .card h3")).stream().map(WebElement::getText).toList();
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(name + ".png"), png);
     }
 }

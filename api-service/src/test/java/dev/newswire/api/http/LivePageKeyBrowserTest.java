@@ -4,23 +4,15 @@ import static dev.newswire.api.support.TestArticles.about;
 import static dev.newswire.api.support.TestArticles.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newswire.api.support.HeadlessChromium;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,26 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @QuarkusTestResource(NewswireKafkaResource.class)
 @TestProfile(ApiKeyTest.WithKeys.class)
-class LivePageKeyBrowserTest {
+class LivePageKeyBrowserTest extends LivePageBrowser {
 
     private static final String SECRET = ApiKeyTest.WithKeys.SECRET;
-
-    @TestHTTPResource("/")
-    URL page;
-
-    WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void keyFromTheUrlStreamsButIsNeverShown() {
@@ -59,9 +34,7 @@ class LivePageKeyBrowserTest {
         EnrichedArticle article = about(marker, "Keyed page");
         publish(article);
 
-        driver.get(page + "?key=" + SECRET + "&entity=" + marker);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("status")).getText().contains("live"));
+        WebDriverWait wait = openLive("?key=" + SECRET + "&entity=" + marker);
         wait.until(d -> cardTitles(d).contains(article.title()));
 
         assertThat(driver.getCurrentUrl()).doesNotContain(SECRET).doesNotContain("key=").contains("entity=" + marker);
@@ -71,9 +44,5 @@ class LivePageKeyBrowserTest {
         // No CSP violation reported by the browser: the page needs no inline script or style.
         List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList();
         assertThat(console).noneMatch(line -> line.contains("Content Security Policy"));
-    }
-
-    private static List<String> cardTitles(WebDriver d) {
-        return d.findElements(By.cssSelector("#cards .card h3")).stream().map(WebElement::getText).toList();
     }
 }

@@ -1,6 +1,6 @@
 package dev.newswire.enrich.health;
 
-import dev.newswire.enrich.pipeline.Enricher;
+import dev.newswire.enrich.messaging.Enricher;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -3,7 +3,6 @@ package dev.newswire.enrich.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.enrich.config.EnrichConfig;
-import dev.newswire.enrich.pipeline.Enricher;
 import dev.newswire.enrich.pipeline.RejectedRecordException;
 import dev.newswire.enrich.pipeline.StageFailedException;
 import dev.newswire.model.EnrichedArticle;
@@ -46,7 +45,7 @@ public class RawArticleProcessor {
 
     private final Enricher enricher;
     private final DeadLetterPublisher deadLetters;
-    private final EnrichedRecords records;
+    private final EnrichedMessageBuilder records;
     private final ObjectMapper json = NewsJson.mapper();
     private final ExecutorService workers;
     private final int concurrency;
@@ -54,7 +53,7 @@ public class RawArticleProcessor {
     private final Counter failed;
     private final Counter tombstones;
 
-    public RawArticleProcessor(Enricher enricher, DeadLetterPublisher deadLetters, EnrichedRecords records,
+    public RawArticleProcessor(Enricher enricher, DeadLetterPublisher deadLetters, EnrichedMessageBuilder records,
                                EnrichConfig config, MeterRegistry registry) {
         this.enricher = enricher;
         this.deadLetters = deadLetters;

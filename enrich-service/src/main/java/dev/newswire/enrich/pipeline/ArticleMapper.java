@@ -1,7 +1,7 @@
 package dev.newswire.enrich.pipeline;
 
 import dev.newswire.model.EnrichedArticle;
-import dev.newswire.model.Pipeline;
+import dev.newswire.model.Provenance;
 import dev.newswire.model.RawArticle;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,9 +44,9 @@ public final class ArticleMapper {
                 provenance(document));
     }
 
-    private Pipeline provenance(Document document) {
-        // No sorting here: Pipeline keeps an unordered copy, and NewsJson writes map keys sorted.
-        return new Pipeline(pipelineVersion, document.components(), document.skipped());
+    private Provenance provenance(Document document) {
+        // No sorting here: Provenance keeps an unordered copy, and NewsJson writes map keys sorted.
+        return new Provenance(pipelineVersion, document.components(), document.skipped());
     }
 
     private static String blankToNull(String s) {

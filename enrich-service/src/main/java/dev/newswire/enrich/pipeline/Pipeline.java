@@ -2,7 +2,7 @@ package dev.newswire.enrich.pipeline;
 
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
 import dev.newswire.enrich.pipeline.clean.TextCleaner;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.enrich.pipeline.entities.EntityExtractor;
 import dev.newswire.enrich.pipeline.keyphrases.KeyphraseExtractor;
 import dev.newswire.enrich.pipeline.language.LanguageDetector;

@@ -3,7 +3,7 @@ package dev.newswire.enrich.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.enrich.pipeline.Pipeline;
 import dev.newswire.enrich.pipeline.Stage;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.ArticleIds;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;

@@ -6,13 +6,10 @@ import dev.newswire.enrich.pipeline.StageFailedException;
 import dev.newswire.model.DeadLetterHeaders;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.Headers;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +18,9 @@ class DeadLetterPublisherTest {
 
     @Test
     void stageFailureHeadersNameTheStageAndTheRootCause() {
-        List<Message<? extends byte[]>> sent = new ArrayList<>();
-        DeadLetterPublisher publisher = new DeadLetterPublisher(capturing(sent));
+        CapturingEmitter dlq = new CapturingEmitter();
+        List<Message<? extends byte[]>> sent = dlq.sent;
+        DeadLetterPublisher publisher = new DeadLetterPublisher(dlq);
         AtomicBoolean acked = new AtomicBoolean();
         Message<byte[]> raw = Message.of("{\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8)).withAck(() -> {
             acked.set(true);
@@ -44,37 +42,5 @@ class DeadLetterPublisherTest {
 
     private static String value(Headers headers, String name) {
         return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static Emitter<byte[]> capturing(List<Message<? extends byte[]>> sent) {
-        return new Emitter<>() {
-            @Override
-            public CompletionStage<Void> send(byte[] payload) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <M extends Message<? extends byte[]>> void send(M msg) {
-                sent.add(msg);
-            }
-
-            @Override
-            public void complete() {
-            }
-
-            @Override
-            public void error(Exception e) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public boolean hasRequests() {
-                return true;
-            }
-        };
     }
 }

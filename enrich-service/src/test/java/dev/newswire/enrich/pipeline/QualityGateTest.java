@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.Entity;
 import dev.newswire.model.RawArticle;
 import dev.newswire.model.Span;
@@ -159,7 +159,7 @@ class QualityGateTest {
         return s.strip().split("\\s+").length;
     }
 
-    /** ROUGE-1 F1 on lower-cased letter/digit tokens (as bench/quality and the Rouge class in summary/). */
+    /** ROUGE-1 F1 on lower-cased letter/digit tokens (as bench/quality and the Rouge class in the bench package). */
     static double rouge1(String candidate, String reference) {
         List<String> c = tokens(candidate);
         List<String> r = tokens(reference);

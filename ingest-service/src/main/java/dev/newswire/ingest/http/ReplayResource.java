@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.newswire.ingest.replay.ReplayRequest;
 import dev.newswire.ingest.replay.ReplayRequestException;
 import dev.newswire.ingest.replay.ReplayStatus;
-import dev.newswire.ingest.replay.Replays;
+import dev.newswire.ingest.replay.ReplayRegistry;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.Problem;
 import io.smallrye.common.annotation.Blocking;
@@ -33,9 +33,9 @@ public class ReplayResource {
 
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
-    private final Replays replays;
+    private final ReplayRegistry replays;
 
-    public ReplayResource(Replays replays) {
+    public ReplayResource(ReplayRegistry replays) {
         this.replays = replays;
     }
 

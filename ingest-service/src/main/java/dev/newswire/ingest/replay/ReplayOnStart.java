@@ -21,7 +21,7 @@ public class ReplayOnStart {
 
     private static final Logger LOG = Logger.getLogger(ReplayOnStart.class);
 
-    void onStart(@Observes StartupEvent event, IngestConfig config, RawArticlePublisher publisher, Replays replays,
+    void onStart(@Observes StartupEvent event, IngestConfig config, RawArticlePublisher publisher, ReplayRegistry replays,
                  RecentIdsLoader window) {
         IngestConfig.ReplayOnStart settings = config.replayOnStart();
         if (settings.dir().isEmpty() || settings.dir().get().isBlank()) {

@@ -3,9 +3,8 @@ package dev.newswire.enrich.pipeline.byline;
 import dev.newswire.enrich.pipeline.Block;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Stage;
-import dev.newswire.enrich.pipeline.clean.BoilerplateStripper;
-import dev.newswire.enrich.pipeline.clean.LineClassifier;
-import dev.newswire.enrich.pipeline.clean.TextNormalizer;
+import dev.newswire.enrich.pipeline.text.LineClassifier;
+import dev.newswire.enrich.pipeline.text.TextNormalizer;
 import dev.newswire.model.RawArticle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +123,7 @@ public final class TitleAndAuthorExtractor implements Stage {
         for (int i = 0; i < normalized.size(); i++) {
             String line = normalized.get(i);
             if (BY_ALONE.matcher(line).matches()) {
-                for (int j = i + 1; j < normalized.size() && j <= i + 3 && BoilerplateStripper.looksLikeName(normalized.get(j)); j++) {
+                for (int j = i + 1; j < normalized.size() && j <= i + 3 && LineClassifier.looksLikeName(normalized.get(j)); j++) {
                     addNames(found, normalized.get(j));
                 }
                 continue;
@@ -140,7 +139,7 @@ public final class TitleAndAuthorExtractor implements Stage {
     private static void addNames(Map<String, String> found, String names) {
         for (String name : NAME_SEPARATOR.split(names.strip())) {
             String n = TextNormalizer.normalizeLine(name);
-            if (BoilerplateStripper.looksLikeName(n) && n.split("\\s+").length >= 2) {
+            if (LineClassifier.looksLikeName(n) && n.split("\\s+").length >= 2) {
                 found.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
             }
         }

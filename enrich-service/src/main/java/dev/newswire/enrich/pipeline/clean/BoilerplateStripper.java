@@ -1,12 +1,14 @@
 package dev.newswire.enrich.pipeline.clean;
 
 import dev.newswire.enrich.pipeline.Block;
+import dev.newswire.enrich.pipeline.text.LineClassifier;
+import dev.newswire.enrich.pipeline.text.TextLine;
+import dev.newswire.enrich.pipeline.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Removes boilerplate lines by the {@link BoilerplateRules}, plus the structural rules that need
@@ -15,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class BoilerplateStripper {
 
-    private static final Pattern NAME_LINE = Pattern.compile("\\p{Lu}[\\p{L}.'-]*(\\s+(\\p{Lu}[\\p{L}.'-]*|de|van|von|al|bin|da|di|le|la)){0,4}");
     private static final int MAX_NAME_LINES_AFTER_BY = 3;
     private static final int SHORT_LINE_WORDS = 12;
 
@@ -78,7 +79,7 @@ public final class BoilerplateStripper {
 
     private static int skipNameLines(List<TextLine> lines, int from) {
         int j = from;
-        while (j < lines.size() && j - from < MAX_NAME_LINES_AFTER_BY && looksLikeName(lines.get(j).text())) {
+        while (j < lines.size() && j - from < MAX_NAME_LINES_AFTER_BY && LineClassifier.looksLikeName(lines.get(j).text())) {
             j++;
         }
         return j;
@@ -86,11 +87,5 @@ public final class BoilerplateStripper {
 
     private static String key(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-    }
-
-    /** A line that looks like a person's name on its own, as printed under "By". */
-    public static boolean looksLikeName(String line) {
-        String t = line.strip();
-        return t.length() <= 80 && NAME_LINE.matcher(t).matches() && t.split("\\s+").length <= 5;
     }
 }

@@ -1,6 +1,9 @@
 package dev.newswire.enrich.pipeline.clean;
 
 import dev.newswire.enrich.pipeline.Block;
+import dev.newswire.enrich.pipeline.text.LineClassifier;
+import dev.newswire.enrich.pipeline.text.TextLine;
+import dev.newswire.enrich.pipeline.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

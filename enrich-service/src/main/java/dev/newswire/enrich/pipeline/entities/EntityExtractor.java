@@ -5,7 +5,7 @@ import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.Token;
-import dev.newswire.enrich.pipeline.keyphrases.BackgroundCorpus;
+import dev.newswire.enrich.pipeline.models.BackgroundCorpus;
 import dev.newswire.model.Entity;
 import dev.newswire.model.EntityType;
 import dev.newswire.model.Span;

@@ -2,7 +2,7 @@ package dev.newswire.enrich.pipeline.entities;
 
 import dev.newswire.enrich.pipeline.Block;
 import dev.newswire.enrich.pipeline.Document;
-import dev.newswire.enrich.pipeline.keyphrases.BackgroundCorpus;
+import dev.newswire.enrich.pipeline.models.BackgroundCorpus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.Token;
+import dev.newswire.enrich.pipeline.models.BackgroundCorpus;
 import dev.newswire.model.Entity;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import dev.newswire.enrich.pipeline.Block;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.Stage;
-import dev.newswire.enrich.pipeline.keyphrases.BackgroundCorpus;
+import dev.newswire.enrich.pipeline.models.BackgroundCorpus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

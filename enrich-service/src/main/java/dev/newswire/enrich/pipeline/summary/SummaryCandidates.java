@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (bullets are often someone else's summary: "Quick Take"), headings or table rows, not the
  * headline again, not fragments, questions to the reader or lines with links and pipes.
  */
-final class SummaryCandidates {
+public final class SummaryCandidates {
 
     static final int MIN_WORDS = 6;
     static final int MAX_WORDS = 70;
@@ -24,7 +24,7 @@ final class SummaryCandidates {
     private SummaryCandidates() {
     }
 
-    static List<Sentence> select(String text, List<Block> blocks, List<Sentence> sentences, String title) {
+    public static List<Sentence> select(String text, List<Block> blocks, List<Sentence> sentences, String title) {
         Set<String> titleWords = words(title);
         List<Sentence> out = new ArrayList<>();
         for (Sentence s : sentences) {

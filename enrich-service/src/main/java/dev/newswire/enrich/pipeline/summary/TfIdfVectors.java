@@ -1,6 +1,6 @@
 package dev.newswire.enrich.pipeline.summary;
 
-import dev.newswire.enrich.pipeline.keyphrases.BackgroundCorpus;
+import dev.newswire.enrich.pipeline.models.BackgroundCorpus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

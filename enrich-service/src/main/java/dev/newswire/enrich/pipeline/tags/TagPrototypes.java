@@ -1,6 +1,6 @@
 package dev.newswire.enrich.pipeline.tags;
 
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

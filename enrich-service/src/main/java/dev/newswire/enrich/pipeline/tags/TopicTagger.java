@@ -2,7 +2,7 @@ package dev.newswire.enrich.pipeline.tags;
 
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Stage;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.Entity;
 import dev.newswire.model.Tag;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class TopicTagger implements Stage {
     /** Below this many words (title + text) an article may go untagged: there is nothing to judge. */
     static final int MIN_WORDS_FOR_A_TAG = 8;
     /** Words of prose after the title that are embedded. */
-    static final int LEAD_WORDS = 60;
+    public static final int LEAD_WORDS = 60;
 
     /**
      * How cosine and evidence become a 0..1 score: {@code raw = cosine + evidenceWeight * evidence},
@@ -156,7 +156,7 @@ public final class TopicTagger implements Stage {
         return scores;
     }
 
-    static String evidenceText(String embedded, List<String> keyphrases, List<String> entityNames) {
+    public static String evidenceText(String embedded, List<String> keyphrases, List<String> entityNames) {
         return embedded + " | " + String.join(" | ", keyphrases) + " | " + String.join(" | ", entityNames);
     }
 

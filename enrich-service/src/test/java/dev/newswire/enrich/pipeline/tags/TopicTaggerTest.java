@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Seeds;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.enrich.pipeline.keyphrases.KeyphraseExtractor;
 import dev.newswire.model.Tag;
 import java.nio.file.Path;

@@ -21,13 +21,13 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * to the dead-letter topic (stage {@code publish}) instead of stopping the consumer.
  */
 @ApplicationScoped
-public class EnrichedRecords {
+public class EnrichedMessageBuilder {
 
     static final String PUBLISH_STAGE = "publish";
 
     private final DeadLetterPublisher deadLetters;
 
-    public EnrichedRecords(DeadLetterPublisher deadLetters) {
+    public EnrichedMessageBuilder(DeadLetterPublisher deadLetters) {
         this.deadLetters = deadLetters;
     }
 

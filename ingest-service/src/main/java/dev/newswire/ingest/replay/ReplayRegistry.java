@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  * ({@link ReplayRoots}); the last {@value #KEPT} replays stay queryable after they finish.
  */
 @ApplicationScoped
-public class Replays {
+public class ReplayRegistry {
 
     private static final int KEPT = 100;
-    private static final Logger LOG = Logger.getLogger(Replays.class);
+    private static final Logger LOG = Logger.getLogger(ReplayRegistry.class);
 
     private final ArticleIntake intake;
     private final IngestConfig config;
@@ -40,7 +40,7 @@ public class Replays {
     });
     private final Map<String, ReplayJob> jobs = new LinkedHashMap<>();
 
-    public Replays(ArticleIntake intake, IngestConfig config) {
+    public ReplayRegistry(ArticleIntake intake, IngestConfig config) {
         this.intake = intake;
         this.config = config;
         ReplayRoots configured = ReplayRoots.of(config.replay().roots());

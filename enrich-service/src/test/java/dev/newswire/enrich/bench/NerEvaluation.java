@@ -1,5 +1,10 @@
-package dev.newswire.enrich.pipeline.entities;
+package dev.newswire.enrich.bench;
 
+import dev.newswire.enrich.pipeline.entities.AliasTable;
+import dev.newswire.enrich.pipeline.entities.CoreNlpEntityRecognizer;
+import dev.newswire.enrich.pipeline.entities.EntityRecognizer;
+import dev.newswire.enrich.pipeline.entities.LabelConsistency;
+import dev.newswire.enrich.pipeline.entities.TokenSpans;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.clean;
+package dev.newswire.enrich.pipeline.text;
 
 import dev.newswire.enrich.pipeline.Block;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ public final class LineClassifier {
 
     private static final Pattern BULLET = Pattern.compile("^(?:[-*+•●▪◦‣–]|\\d{1,2}[.)])\\s+(.*)$");
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?$");
+    private static final Pattern NAME_LINE = Pattern.compile("\\p{Lu}[\\p{L}.'-]*(\\s+(\\p{Lu}[\\p{L}.'-]*|de|van|von|al|bin|da|di|le|la)){0,4}");
     private static final int MAX_HEADING_WORDS = 16;
     private static final int MAX_HEADING_CHARS = 140;
     private static final int SHORT_HEADING_WORDS = 7;
@@ -117,5 +118,11 @@ public final class LineClassifier {
             cells.add(cell.strip());
         }
         return String.join(" | ", cells);
+    }
+
+    /** A line that looks like a person's name on its own, as printed under "By". */
+    public static boolean looksLikeName(String line) {
+        String t = line.strip();
+        return t.length() <= 80 && NAME_LINE.matcher(t).matches() && t.split("\\s+").length <= 5;
     }
 }

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.clean;
+package dev.newswire.enrich.pipeline.text;
 
 import dev.newswire.enrich.pipeline.Block;
 

@@ -1,7 +1,14 @@
-package dev.newswire.enrich.pipeline;
+package dev.newswire.enrich.messaging;
 
 import dev.newswire.enrich.config.EnrichConfig;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.ArticleMapper;
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Pipeline;
+import dev.newswire.enrich.pipeline.RawArticleReader;
+import dev.newswire.enrich.pipeline.RejectedRecordException;
+import dev.newswire.enrich.pipeline.Stage;
+import dev.newswire.enrich.pipeline.StageFailedException;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.RawArticle;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.keyphrases;
+package dev.newswire.enrich.pipeline.models;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,12 +1,14 @@
-package dev.newswire.enrich.pipeline.summary;
+package dev.newswire.enrich.bench;
 
+import dev.newswire.enrich.pipeline.summary.Summarizer;
+import dev.newswire.enrich.pipeline.summary.SummaryCandidates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Sentence;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;
 import dev.newswire.enrich.pipeline.clean.TextCleaner;
-import dev.newswire.enrich.pipeline.keyphrases.BackgroundCorpus;
+import dev.newswire.enrich.pipeline.models.BackgroundCorpus;
 import dev.newswire.enrich.pipeline.language.LanguageDetector;
 import dev.newswire.enrich.pipeline.sentences.SentenceSplitter;
 import dev.newswire.model.RawArticle;

@@ -1,6 +1,9 @@
-package dev.newswire.enrich.pipeline.tags;
+package dev.newswire.enrich.bench;
 
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.tags.TagPrototypes;
+import dev.newswire.enrich.pipeline.tags.Taxonomy;
+import dev.newswire.enrich.pipeline.tags.TopicTagger;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

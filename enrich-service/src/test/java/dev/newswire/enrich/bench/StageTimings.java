@@ -1,5 +1,6 @@
-package dev.newswire.enrich.pipeline.entities;
+package dev.newswire.enrich.bench;
 
+import dev.newswire.enrich.pipeline.entities.EntityExtractor;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.byline.TitleAndAuthorExtractor;

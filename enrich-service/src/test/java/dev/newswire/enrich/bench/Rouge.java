@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.summary;
+package dev.newswire.enrich.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;

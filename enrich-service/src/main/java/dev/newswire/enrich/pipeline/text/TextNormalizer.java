@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.clean;
+package dev.newswire.enrich.pipeline.text;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.sentences;
+package dev.newswire.enrich.pipeline.models;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.model.DeadLetterHeaders;
 import dev.newswire.model.EnrichedArticle;
-import dev.newswire.model.Pipeline;
+import dev.newswire.model.Provenance;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +22,13 @@ import org.junit.jupiter.api.Test;
  * record to the DLQ with stage {@code publish} and acknowledges it: it does not nack, which would
  * stop the consumer (failure-strategy=fail).
  */
-class EnrichedRecordsTest {
+class EnrichedMessageBuilderTest {
 
     @Test
     void aSendThatCanNeverSucceedDeadLettersTheRawRecordInsteadOfStoppingTheConsumer() {
-        List<Message<? extends byte[]>> dead = new ArrayList<>();
-        EnrichedRecords records = new EnrichedRecords(new DeadLetterPublisher(capturing(dead)));
+        CapturingEmitter dlq = new CapturingEmitter();
+        List<Message<? extends byte[]>> dead = dlq.sent;
+        EnrichedMessageBuilder records = new EnrichedMessageBuilder(new DeadLetterPublisher(dlq));
         AtomicBoolean acked = new AtomicBoolean();
         AtomicBoolean nacked = new AtomicBoolean();
         byte[] rawBytes = "{\"id\":\"a1\",\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8);
@@ -43,7 +42,7 @@ class EnrichedRecordsTest {
                     return CompletableFuture.completedFuture(null);
                 });
         EnrichedArticle article = new EnrichedArticle("a1", "test", null, null, List.of(), "en", "x", null, List.of(), List.of(),
-                List.of(), null, null, null, null, Instant.parse("2026-01-01T00:00:00Z"), new Pipeline("1", Map.of(), Map.of()));
+                List.of(), null, null, null, null, Instant.parse("2026-01-01T00:00:00Z"), new Provenance("1", Map.of(), Map.of()));
 
         Message<String> out = records.toMessage(article, "a1", "{}", raw, null);
         CompletionStage<Void> nack = out.nack(new RecordTooLargeException("5000000 bytes"));
@@ -59,37 +58,5 @@ class EnrichedRecordsTest {
         nack.toCompletableFuture().join();
         assertThat(acked).isTrue();
         assertThat(nacked).as("the raw record is never nacked").isFalse();
-    }
-
-    private static Emitter<byte[]> capturing(List<Message<? extends byte[]>> sent) {
-        return new Emitter<>() {
-            @Override
-            public CompletionStage<Void> send(byte[] payload) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <M extends Message<? extends byte[]>> void send(M msg) {
-                sent.add(msg);
-            }
-
-            @Override
-            public void complete() {
-            }
-
-            @Override
-            public void error(Exception e) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public boolean hasRequests() {
-                return true;
-            }
-        };
     }
 }

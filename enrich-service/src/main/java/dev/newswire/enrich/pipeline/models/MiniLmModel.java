@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.embed;
+package dev.newswire.enrich.pipeline.models;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

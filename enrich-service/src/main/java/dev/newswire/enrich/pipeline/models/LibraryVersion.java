@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.clean;
+package dev.newswire.enrich.pipeline.models;
 
 import java.io.IOException;
 import java.io.InputStream;

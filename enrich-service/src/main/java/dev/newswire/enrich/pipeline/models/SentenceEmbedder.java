@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.embed;
+package dev.newswire.enrich.pipeline.models;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
