@@ -116,7 +116,7 @@ public final class EntityExtractor implements Stage {
         }
         // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
         // as a person) cannot teach it a wrong surname.
-        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(nerWords), aliases));
+        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(nerWords), aliases, headingNames));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -131,7 +131,8 @@ public final class EntityExtractor implements Stage {
     }
 
     /** A copy of {@code labels} with verbs, adverbs and function words at the edges of runs set to O. */
-    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels, AliasTable aliases) {
+    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels, AliasTable aliases,
+                                                          HeadingNames headingNames) {
         List<List<String>> out = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -142,10 +143,13 @@ public final class EntityExtractor implements Stage {
                 // The CRF sometimes pulls a sentence-initial adverb or an imperative verb into a name
                 // ("Ultimately", "Demonstrating Washington"); names are nouns, so those are trimmed off.
                 // ALL-CAPS words (wire headlines, datelines) are left alone: the POS model guesses there
-                while (first <= last && NOT_IN_NAMES.matcher(tokens.get(first).pos()).matches() && !allCaps(tokens.get(first).text())) {
+                // Only a word that is lower case or an ordinary news word ("Ultimately", "Demonstrating")
+                // is trimmed: the UD POS model also tags capitalised first names as RB or VB ("Henry/RB
+                // Honiball", "Payne/VB Stewart"), and those must stay in the name.
+                while (first <= last && notInName(tokens.get(first), headingNames)) {
                     first++;
                 }
-                while (last >= first && NOT_IN_NAMES.matcher(tokens.get(last).pos()).matches() && !allCaps(tokens.get(last).text())) {
+                while (last >= first && notInName(tokens.get(last), headingNames)) {
                     last--;
                 }
                 if (first <= last && forcedCapital(tokens, first) && first + 1 < tokens.size()
@@ -162,6 +166,14 @@ public final class EntityExtractor implements Stage {
             out.add(sentence);
         }
         return out;
+    }
+
+    private static boolean notInName(Token token, HeadingNames headingNames) {
+        String w = token.text();
+        if (!NOT_IN_NAMES.matcher(token.pos()).matches() || allCaps(w)) {
+            return false;
+        }
+        return !Character.isUpperCase(w.codePointAt(0)) || headingNames.ordinaryWord(w);
     }
 
     private static boolean allCaps(String word) {

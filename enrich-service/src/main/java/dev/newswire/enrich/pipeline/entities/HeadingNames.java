@@ -67,7 +67,7 @@ final class HeadingNames {
         return out;
     }
 
-    private boolean ordinaryWord(String word) {
+    boolean ordinaryWord(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         for (String stem : new String[] {w, w.replaceAll("(?:es|s|ed|ing)$", ""), w.replaceAll("(?:s|d|ing)$", "") + (w.endsWith("ing") ? "e" : "")}) {
             if (stem.length() > 2 && background.idf(stem) <= commonIdf) {
