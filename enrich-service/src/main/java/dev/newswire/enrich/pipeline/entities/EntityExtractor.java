@@ -81,7 +81,8 @@ public final class EntityExtractor implements Stage {
         List<Sentence> all = new ArrayList<>(document.titleSentences());
         all.addAll(document.sentences());
         List<Boolean> titleCase = titleCaseLines(document, all);
-        List<Mention> mentions = headingNames.filter(mentions(all, document.titleSentences().size(), titleCase), document);
+        List<Mention> mentions = headingNames.filter(
+                mentions(all, document.titleSentences().size(), titleCase, HeadingNames.lowerCaseWords(document)), document);
         List<AliasMerger.Cluster> clusters = merger.merge(mentions);
         int maxMentions = clusters.stream().mapToInt(c -> c.mentions().size()).max().orElse(1);
         int textLength = document.text() == null ? 0 : document.text().length();
@@ -99,24 +100,25 @@ public final class EntityExtractor implements Stage {
 
     /** NER labels for all sentences, made consistent over the document, as character-offset mentions. */
     List<Mention> mentions(List<Sentence> sentences) {
-        return mentions(sentences, 0, java.util.Collections.nCopies(sentences.size(), false));
+        return mentions(sentences, 0, java.util.Collections.nCopies(sentences.size(), false), java.util.Set.of());
     }
 
     /**
      * As {@link #mentions(List)}, where the first {@code titleSentences} sentences are the title's and
      * {@code titleCase} marks Title Case lines (headings, table rows, the title).
      */
-    List<Mention> mentions(List<Sentence> sentences, int titleSentences, List<Boolean> titleCase) {
+    List<Mention> mentions(List<Sentence> sentences, int titleSentences, List<Boolean> titleCase, java.util.Set<String> lowerCaseWords) {
         List<List<String>> words = new ArrayList<>(sentences.size());
         List<List<String>> nerWords = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
             List<String> w = sentences.get(i).tokens().stream().map(Token::text).toList();
             words.add(w);
-            nerWords.add(headingNames.forNer(w, titleCase.get(i)));
+            nerWords.add(headingNames.forNer(w, titleCase.get(i), lowerCaseWords));
         }
         // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
         // as a person) cannot teach it a wrong surname.
-        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(nerWords), aliases, headingNames));
+        List<List<String>> labels = consistency.apply(words,
+                withoutNonNameEdges(sentences, withPlacesAndPeopleAsWritten(words, nerWords, recognizer.label(nerWords)), aliases, headingNames));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -128,6 +130,50 @@ public final class EntityExtractor implements Stage {
             }
         }
         return splitCompounds(mentions);
+    }
+
+    /**
+     * Lowering the common words of a Title Case line also lowers names the news corpus uses often
+     * ("Czech Republic at Germany", "United States at Netherlands" in a draw list: every word is
+     * frequent in Reuters). Those lines are labelled as written too; a place or person found there
+     * where the lowered line has nothing is kept. Organisations are not taken over: reading a whole
+     * web heading as one organisation is the error the lowering exists for.
+     */
+    private List<List<String>> withPlacesAndPeopleAsWritten(List<List<String>> words, List<List<String>> nerWords,
+                                                            List<List<String>> labels) {
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!words.get(i).equals(nerWords.get(i))) {
+                changed.add(i);
+            }
+        }
+        if (changed.isEmpty()) {
+            return labels;
+        }
+        List<List<String>> asWritten = recognizer.label(changed.stream().map(words::get).toList());
+        List<List<String>> out = new ArrayList<>(labels);
+        for (int c = 0; c < changed.size(); c++) {
+            int i = changed.get(c);
+            List<String> merged = new ArrayList<>(labels.get(i));
+            List<String> written = asWritten.get(c);
+            for (TokenSpans.Run run : TokenSpans.runs(written)) {
+                boolean placeOrPerson = run.type().equals("LOCATION") || run.type().equals("PERSON");
+                boolean wholeLine = run.start() == 0 && run.end() == written.size();
+                boolean free = true;
+                for (int k = run.start(); k < run.end(); k++) {
+                    free &= EntityRecognizer.OTHER.equals(merged.get(k));
+                }
+                boolean edgesFree = (run.start() == 0 || EntityRecognizer.OTHER.equals(merged.get(run.start() - 1)))
+                        && (run.end() == merged.size() || EntityRecognizer.OTHER.equals(merged.get(run.end())));
+                if (placeOrPerson && !wholeLine && free && edgesFree) {
+                    for (int k = run.start(); k < run.end(); k++) {
+                        merged.set(k, written.get(k));
+                    }
+                }
+            }
+            out.set(i, merged);
+        }
+        return out;
     }
 
     /** A copy of {@code labels} with verbs, adverbs and function words at the edges of runs set to O. */
