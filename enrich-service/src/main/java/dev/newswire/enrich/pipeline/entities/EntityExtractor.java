@@ -219,7 +219,16 @@ public final class EntityExtractor implements Stage {
         if (!NOT_IN_NAMES.matcher(token.pos()).matches() || allCaps(w)) {
             return false;
         }
-        return !Character.isUpperCase(w.codePointAt(0)) || headingNames.ordinaryWord(w);
+        if (!Character.isUpperCase(w.codePointAt(0))) {
+            return true;
+        }
+        // Open-class tags on a capitalised word are the POS model guessing ("Henry/RB", "Payne/VB"):
+        // only the shapes of real adverbs and verb forms are trimmed. Closed classes (the, in, of, ...)
+        // are trimmed when the word is an ordinary one.
+        boolean openClass = token.pos().startsWith("VB") || token.pos().startsWith("RB");
+        String lower = w.toLowerCase(java.util.Locale.ROOT);
+        boolean verbOrAdverbShape = lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed");
+        return headingNames.ordinaryWord(w) && (!openClass || verbOrAdverbShape);
     }
 
     private static boolean allCaps(String word) {
