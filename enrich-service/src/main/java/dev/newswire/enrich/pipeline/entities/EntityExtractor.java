@@ -192,10 +192,10 @@ public final class EntityExtractor implements Stage {
                 // Only a word that is lower case or an ordinary news word ("Ultimately", "Demonstrating")
                 // is trimmed: the UD POS model also tags capitalised first names as RB or VB ("Henry/RB
                 // Honiball", "Payne/VB Stewart"), and those must stay in the name.
-                while (first <= last && notInName(tokens.get(first), headingNames)) {
+                while (first <= last && notInName(tokens, first, headingNames)) {
                     first++;
                 }
-                while (last >= first && notInName(tokens.get(last), headingNames)) {
+                while (last >= first && notInName(tokens, last, headingNames)) {
                     last--;
                 }
                 if (first <= last && forcedCapital(tokens, first) && first + 1 < tokens.size()
@@ -214,13 +214,19 @@ public final class EntityExtractor implements Stage {
         return out;
     }
 
-    private static boolean notInName(Token token, HeadingNames headingNames) {
+    private static boolean notInName(List<Token> tokens, int i, HeadingNames headingNames) {
+        Token token = tokens.get(i);
         String w = token.text();
         if (!NOT_IN_NAMES.matcher(token.pos()).matches() || allCaps(w)) {
             return false;
         }
         if (!Character.isUpperCase(w.codePointAt(0))) {
             return true;
+        }
+        // A capital inside a sentence is the writer's: "Will Carling", "All Blacks", "Cambridge
+        // United" keep their words. Only a capital forced by the position can hide a non-name word.
+        if (!forcedCapital(tokens, i)) {
+            return false;
         }
         // Open-class tags on a capitalised word are the POS model guessing ("Henry/RB", "Payne/VB"):
         // only the shapes of real adverbs and verb forms are trimmed. Closed classes (the, in, of, ...)
