@@ -81,7 +81,8 @@ public final class EntityExtractor implements Stage {
         List<Sentence> all = new ArrayList<>(document.titleSentences());
         all.addAll(document.sentences());
         List<Boolean> titleCase = titleCaseLines(document, all);
-        List<Mention> mentions = headingNames.filter(mentions(all, document.titleSentences().size(), titleCase), document);
+        List<Mention> mentions = headingNames.filter(
+                mentions(all, document.titleSentences().size(), titleCase, HeadingNames.lowerCaseWords(document)), document);
         List<AliasMerger.Cluster> clusters = merger.merge(mentions);
         int maxMentions = clusters.stream().mapToInt(c -> c.mentions().size()).max().orElse(1);
         int textLength = document.text() == null ? 0 : document.text().length();
@@ -99,24 +100,25 @@ public final class EntityExtractor implements Stage {
 
     /** NER labels for all sentences, made consistent over the document, as character-offset mentions. */
     List<Mention> mentions(List<Sentence> sentences) {
-        return mentions(sentences, 0, java.util.Collections.nCopies(sentences.size(), false));
+        return mentions(sentences, 0, java.util.Collections.nCopies(sentences.size(), false), java.util.Set.of());
     }
 
     /**
      * As {@link #mentions(List)}, where the first {@code titleSentences} sentences are the title's and
      * {@code titleCase} marks Title Case lines (headings, table rows, the title).
      */
-    List<Mention> mentions(List<Sentence> sentences, int titleSentences, List<Boolean> titleCase) {
+    List<Mention> mentions(List<Sentence> sentences, int titleSentences, List<Boolean> titleCase, java.util.Set<String> lowerCaseWords) {
         List<List<String>> words = new ArrayList<>(sentences.size());
         List<List<String>> nerWords = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
             List<String> w = sentences.get(i).tokens().stream().map(Token::text).toList();
             words.add(w);
-            nerWords.add(headingNames.forNer(w, titleCase.get(i)));
+            nerWords.add(headingNames.forNer(w, titleCase.get(i), lowerCaseWords));
         }
         // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
         // as a person) cannot teach it a wrong surname.
-        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, recognizer.label(nerWords), aliases));
+        List<List<String>> labels = consistency.apply(words,
+                withoutNonNameEdges(sentences, withPlacesAndPeopleAsWritten(words, nerWords, recognizer.label(nerWords)), aliases, headingNames));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -130,8 +132,53 @@ public final class EntityExtractor implements Stage {
         return splitCompounds(mentions);
     }
 
+    /**
+     * Lowering the common words of a Title Case line also lowers names the news corpus uses often
+     * ("Czech Republic at Germany", "United States at Netherlands" in a draw list: every word is
+     * frequent in Reuters). Those lines are labelled as written too; a place or person found there
+     * where the lowered line has nothing is kept. Organisations are not taken over: reading a whole
+     * web heading as one organisation is the error the lowering exists for.
+     */
+    private List<List<String>> withPlacesAndPeopleAsWritten(List<List<String>> words, List<List<String>> nerWords,
+                                                            List<List<String>> labels) {
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!words.get(i).equals(nerWords.get(i))) {
+                changed.add(i);
+            }
+        }
+        if (changed.isEmpty()) {
+            return labels;
+        }
+        List<List<String>> asWritten = recognizer.label(changed.stream().map(words::get).toList());
+        List<List<String>> out = new ArrayList<>(labels);
+        for (int c = 0; c < changed.size(); c++) {
+            int i = changed.get(c);
+            List<String> merged = new ArrayList<>(labels.get(i));
+            List<String> written = asWritten.get(c);
+            for (TokenSpans.Run run : TokenSpans.runs(written)) {
+                boolean placeOrPerson = run.type().equals("LOCATION") || run.type().equals("PERSON");
+                boolean wholeLine = run.start() == 0 && run.end() == written.size();
+                boolean free = true;
+                for (int k = run.start(); k < run.end(); k++) {
+                    free &= EntityRecognizer.OTHER.equals(merged.get(k));
+                }
+                boolean edgesFree = (run.start() == 0 || EntityRecognizer.OTHER.equals(merged.get(run.start() - 1)))
+                        && (run.end() == merged.size() || EntityRecognizer.OTHER.equals(merged.get(run.end())));
+                if (placeOrPerson && !wholeLine && free && edgesFree) {
+                    for (int k = run.start(); k < run.end(); k++) {
+                        merged.set(k, written.get(k));
+                    }
+                }
+            }
+            out.set(i, merged);
+        }
+        return out;
+    }
+
     /** A copy of {@code labels} with verbs, adverbs and function words at the edges of runs set to O. */
-    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels, AliasTable aliases) {
+    private static List<List<String>> withoutNonNameEdges(List<Sentence> sentences, List<List<String>> labels, AliasTable aliases,
+                                                          HeadingNames headingNames) {
         List<List<String>> out = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -142,10 +189,13 @@ public final class EntityExtractor implements Stage {
                 // The CRF sometimes pulls a sentence-initial adverb or an imperative verb into a name
                 // ("Ultimately", "Demonstrating Washington"); names are nouns, so those are trimmed off.
                 // ALL-CAPS words (wire headlines, datelines) are left alone: the POS model guesses there
-                while (first <= last && NOT_IN_NAMES.matcher(tokens.get(first).pos()).matches() && !allCaps(tokens.get(first).text())) {
+                // Only a word that is lower case or an ordinary news word ("Ultimately", "Demonstrating")
+                // is trimmed: the UD POS model also tags capitalised first names as RB or VB ("Henry/RB
+                // Honiball", "Payne/VB Stewart"), and those must stay in the name.
+                while (first <= last && notInName(tokens, first, headingNames)) {
                     first++;
                 }
-                while (last >= first && NOT_IN_NAMES.matcher(tokens.get(last).pos()).matches() && !allCaps(tokens.get(last).text())) {
+                while (last >= first && notInName(tokens, last, headingNames)) {
                     last--;
                 }
                 if (first <= last && forcedCapital(tokens, first) && first + 1 < tokens.size()
@@ -162,6 +212,29 @@ public final class EntityExtractor implements Stage {
             out.add(sentence);
         }
         return out;
+    }
+
+    private static boolean notInName(List<Token> tokens, int i, HeadingNames headingNames) {
+        Token token = tokens.get(i);
+        String w = token.text();
+        if (!NOT_IN_NAMES.matcher(token.pos()).matches() || allCaps(w)) {
+            return false;
+        }
+        if (!Character.isUpperCase(w.codePointAt(0))) {
+            return true;
+        }
+        // A capital inside a sentence is the writer's: "Will Carling", "All Blacks", "Cambridge
+        // United" keep their words. Only a capital forced by the position can hide a non-name word.
+        if (!forcedCapital(tokens, i)) {
+            return false;
+        }
+        // Open-class tags on a capitalised word are the POS model guessing ("Henry/RB", "Payne/VB"):
+        // only the shapes of real adverbs and verb forms are trimmed. Closed classes (the, in, of, ...)
+        // are trimmed when the word is an ordinary one.
+        boolean openClass = token.pos().startsWith("VB") || token.pos().startsWith("RB");
+        String lower = w.toLowerCase(java.util.Locale.ROOT);
+        boolean verbOrAdverbShape = lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed");
+        return headingNames.ordinaryWord(w) && (!openClass || verbOrAdverbShape);
     }
 
     private static boolean allCaps(String word) {

@@ -24,12 +24,18 @@ final class TokenAdjuster {
         return mergeHyphenated(sentence, joinInitials(sentence, splitClitics(sentence, tokens)));
     }
 
-    /** "H", "." to "H." (an initial, as in "H. Morris") unless the period ends the sentence. */
+    /** An initial ("H") or dotted initials the tokenizer cut before their last period ("U.N", "U.S"). */
+    private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.)*\\p{Lu}");
+
+    /**
+     * "H", "." to "H." (an initial, as in "H. Morris") and "U.N", "." to "U.N." (as CoNLL writes it;
+     * the CRF does not know "U.N") unless the period ends the sentence.
+     */
     private static List<Span> joinInitials(String text, List<Span> tokens) {
         List<Span> out = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             Span t = tokens.get(i);
-            boolean initial = t.length() == 1 && Character.isUpperCase(text.charAt(t.getStart()));
+            boolean initial = INITIALS.matcher(text.substring(t.getStart(), t.getEnd())).matches();
             if (initial && i + 2 < tokens.size() && tokens.get(i + 1).getStart() == t.getEnd()
                     && text.substring(tokens.get(i + 1).getStart(), tokens.get(i + 1).getEnd()).equals(".")) {
                 out.add(new Span(t.getStart(), tokens.get(i + 1).getEnd()));
