@@ -1,9 +1,11 @@
-package dev.newswire.enrich.pipeline;
+package dev.newswire.enrich.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newswire.enrich.pipeline.embed.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.Document;
+import dev.newswire.enrich.pipeline.Pipeline;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.RawArticle;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ import java.time.Instant;
  * "entities","tags","summary"}} lines, the fields the harness reads from the api. Lets a change be
  * measured on a DEV split in a minute before it is measured through the API; the reported figures
  * always come from the API ({@code bench/quality/run.sh}).
- * <pre>java -cp … dev.newswire.enrich.pipeline.QualityDump in.jsonl out.jsonl</pre>
+ * <pre>java -cp … dev.newswire.enrich.bench.QualityDump in.jsonl out.jsonl</pre>
  */
 public final class QualityDump {
 
