@@ -1,0 +1,311 @@
+package dev.newswire.enrich.stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newswire.kafka.NewswireKafkaResource;
+import dev.newswire.model.ArticleIds;
+import dev.newswire.model.CloudEvents;
+import dev.newswire.model.DeadLetterHeaders;
+import dev.newswire.model.NewsJson;
+import dev.newswire.model.RawArticle;
+import dev.newswire.model.StoryRecord;
+import dev.newswire.model.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story step in the running service, on the real embedded broker: raw articles in, enriched
+ * articles with storyId/duplicateOf and story records out, through the pending topic and Kafka Streams.
+ */
+@QuarkusTest
+@WithTestResource(NewswireKafkaResource.class)
+class StoriesServiceTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @Inject
+    StoriesConfig config;
+
+    @Test
+    void theFiveSeedsAreOneStoryAndARepostWithANewHeadlineIsADuplicateOfItsSeed() throws Exception {
+        Map<String, String> seeds = new LinkedHashMap<>();
+        for (Path seed : seeds()) {
+            String body = Files.readString(seed);
+            seeds.put(ArticleIds.of(null, body), body);
+        }
+        String run = UUID.randomUUID().toString();
+        String firstSeed = seeds.keySet().iterator().next();
+        String repost = reposted(seeds.get(firstSeed));
+        String repostId = ArticleIds.of("https://copy.example/" + run, repost);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (var seed : seeds.entrySet()) {
+                send(producer, Topics.RAW, seed.getKey(), raw(seed.getKey(), null, seed.getValue()));
+            }
+            send(producer, Topics.RAW, repostId, raw(repostId, "Netanyahu heads to the White House as Gaza truce wobbles", repost));
+        }
+        Set<String> ids = new HashSet<>(seeds.keySet());
+        ids.add(repostId);
+        Map<String, JsonNode> enriched = awaitEnriched(ids);
+
+        Set<String> storyIds = new HashSet<>();
+        seeds.keySet().forEach(id -> storyIds.add(enriched.get(id).path("storyId").asText(null)));
+        assertThat(storyIds).as("the five seeds report one event").hasSize(1);
+        String story = storyIds.iterator().next();
+        assertThat(story).startsWith(StoryRecord.ID_PREFIX);
+        assertThat(seeds.keySet().stream().map(StoryRecord::idFor)).as("named after one of its articles").contains(story);
+        seeds.keySet().forEach(id -> assertThat(enriched.get(id).has("duplicateOf")).as("seed %s is no copy", id).isFalse());
+
+        JsonNode copy = enriched.get(repostId);
+        assertThat(copy.path("duplicateOf").asText()).isEqualTo(firstSeed);
+        assertThat(copy.path("storyId").asText()).as("a duplicate belongs to its original's story").isEqualTo(story);
+
+        StoryRecord record = awaitStory(story, r -> r.articleIds().containsAll(ids));
+        assertThat(record.size()).isGreaterThanOrEqualTo(6);
+        assertThat(record.mergedInto()).isNull();
+        assertThat(record.entities()).extracting(StoryRecord.StoryEntity::text).contains("Netanyahu");
+        assertThat(record.title()).as("a duplicate does not retitle its story").isNotEqualTo("Netanyahu heads to the White House as Gaza truce wobbles");
+
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(Matchers.containsString("newswire_enrich_stories_records_total{outcome=\"duplicate\""));
+        RestAssured.get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void fiveUnrelatedArticlesAreFiveStories() throws Exception {
+        List<JsonNode> unrelated;
+        try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/summary.jsonl"))) {
+            unrelated = lines.limit(5).map(StoriesServiceTest::json).toList();
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        String run = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (JsonNode article : unrelated) {
+                String body = article.get("body").asText() + "\n\nRun " + run + ".";
+                String id = ArticleIds.of(null, body);
+                ids.put(id, article.get("title").asText());
+                send(producer, Topics.RAW, id, raw(id, article.get("title").asText(), body));
+            }
+        }
+        Map<String, JsonNode> enriched = awaitEnriched(ids.keySet());
+        Set<String> stories = new HashSet<>();
+        ids.keySet().forEach(id -> stories.add(enriched.get(id).path("storyId").asText(null)));
+        assertThat(stories).doesNotContainNull().hasSize(5);
+    }
+
+    @Test
+    void hostileRecordsOnThePendingTopicDoNotStopTheStoryStep() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String good = "good-" + run;
+        String broken = "broken-" + run;
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, Topics.ENRICHED_PENDING, "binary-" + run, new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF});
+            send(producer, Topics.ENRICHED_PENDING, "array-" + run, "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+            send(producer, Topics.ENRICHED_PENDING, "tombstone-" + run, null);
+            // An article whose fields cannot be read (entities is a string): assignment throws, the record passes.
+            send(producer, Topics.ENRICHED_PENDING, broken, ("{\"id\":\"" + broken + "\",\"language\":\"en\",\"entities\":\"x\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            send(producer, Topics.RAW, good, raw(good, "Harbour strike ends after pay deal",
+                    "Dock workers in the port city of Valmora ended a nine-day strike on Friday after unions accepted a pay deal. "
+                            + "The agreement raises wages by six percent over two years, the union said. "
+                            + "Shipping lines said container traffic would return to normal within a week. "
+                            + "Run " + run + "."));
+        }
+        Map<String, JsonNode> enriched = awaitEnriched(Set.of(good, broken));
+        assertThat(enriched.get(good).path("storyId").asText()).isEqualTo(StoryRecord.idFor(good));
+        assertThat(enriched.get(broken).has("storyId")).as("passed through without a story").isFalse();
+
+        Map<String, ConsumerRecord<String, byte[]>> dead = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.DLQ));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> dead.put(String.valueOf(r.key()), r));
+                return dead.keySet().containsAll(Set.of("binary-" + run, "array-" + run));
+            });
+        }
+        ConsumerRecord<String, byte[]> array = dead.get("array-" + run);
+        assertThat(header(array, DeadLetterHeaders.ERROR_STAGE)).isEqualTo(StoryProcessor.STAGE);
+        assertThat(header(array, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.ENRICHED_PENDING);
+        assertThat(array.value()).isEqualTo("[1,2,3]".getBytes(StandardCharsets.UTF_8));
+        assertThat(dead).doesNotContainKey("tombstone-" + run);
+    }
+
+    @Test
+    void replayingThePendingTopicFromTheStartGivesTheSameStories() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        List<JsonNode> articles;
+        try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/tags.jsonl"))) {
+            articles = lines.limit(8).map(StoriesServiceTest::json).toList();
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (JsonNode article : articles) {
+                String body = article.get("body").asText() + " Replay " + run + ".";
+                String id = ArticleIds.of(null, body);
+                ids.add(id);
+                send(producer, Topics.RAW, id, raw(id, article.get("title").asText(), body));
+            }
+        }
+        Map<String, JsonNode> live = awaitEnriched(Set.copyOf(ids));
+        StoryTopology.Topics replay = new StoryTopology.Topics(Topics.ENRICHED_PENDING, "replay.enriched." + run,
+                "replay.stories." + run, "replay.dlq." + run);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(replay.enriched(), 1, (short) 1), new NewTopic(replay.stories(), 1, (short) 1),
+                    new NewTopic(replay.deadLetters(), 1, (short) 1))).all().get();
+        }
+        KafkaStreams fresh = new KafkaStreams(
+                StoryTopology.build(replay, StoryStreams.rules(config), true, StoryCounters.register(new SimpleMeterRegistry())),
+                StoryStreams.properties(NewswireKafkaResource.bootstrapServers(), "replay-" + run, "target/replay-" + run, 0));
+        fresh.start();
+        try {
+            Map<String, JsonNode> replayed = awaitEnriched(Set.copyOf(ids), replay.enriched());
+            for (String id : ids) {
+                assertThat(replayed.get(id).path("storyId").asText()).as("story of %s", id)
+                        .isEqualTo(live.get(id).path("storyId").asText());
+                assertThat(replayed.get(id).path("duplicateOf").asText(null)).isEqualTo(live.get(id).path("duplicateOf").asText(null));
+            }
+        } finally {
+            fresh.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(20)));
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    /** The seed with a new headline (outside the text) and its second and fourth sentences edited. */
+    static String reposted(String seed) {
+        String[] sentences = seed.split("(?<=[.!?])\\s+");
+        sentences[1] = "Officials in both capitals said on Sunday that the meeting had been planned for several weeks.";
+        sentences[3] = "Analysts expect the talks to last well into the evening, according to people briefed on the plans.";
+        return String.join(" ", sentences);
+    }
+
+    static List<Path> seeds() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../seeds"))) {
+            return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    private static byte[] raw(String id, String title, String body) throws IOException {
+        return NewsJson.mapper().writeValueAsBytes(new RawArticle(id, "test:stories", null, title, body, RawArticle.TEXT_PLAIN,
+                null, Instant.now(), null));
+    }
+
+    private static Map<String, JsonNode> awaitEnriched(Set<String> ids) {
+        return awaitEnriched(ids, Topics.ENRICHED);
+    }
+
+    private static Map<String, JsonNode> awaitEnriched(Set<String> ids, String topic) {
+        Map<String, JsonNode> seen = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (ids.contains(r.key())) {
+                        assertThat(header(r, CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_ENRICHED);
+                        seen.put(r.key(), NewsJson.mapper().readTree(r.value()));
+                    }
+                }
+                return seen.keySet().containsAll(ids);
+            });
+        }
+        return seen;
+    }
+
+    private static StoryRecord awaitStory(String id, java.util.function.Predicate<StoryRecord> complete) {
+        Map<String, StoryRecord> latest = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.STORIES));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (id.equals(r.key())) {
+                        assertThat(header(r, CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_STORY);
+                        latest.put(id, NewsJson.mapper().readValue(r.value(), StoryRecord.class));
+                    }
+                }
+                return latest.containsKey(id) && complete.test(latest.get(id));
+            });
+        }
+        return latest.get(id);
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return NewsJson.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEvents.HEADER_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        String type = Topics.RAW.equals(topic) ? CloudEvents.TYPE_RAW : CloudEvents.TYPE_ENRICHED;
+        record.headers().add(CloudEvents.HEADER_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEvents.HEADER_SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "stories-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return new KafkaConsumer<>(props);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
