@@ -101,7 +101,7 @@ class StoriesServiceTest {
         StoryRecord record = awaitStory(story, r -> r.articleIds().containsAll(ids));
         assertThat(record.size()).isGreaterThanOrEqualTo(6);
         assertThat(record.mergedInto()).isNull();
-        assertThat(record.entities()).extracting(StoryRecord.StoryEntity::text).contains("Netanyahu");
+        assertThat(record.entities()).extracting(StoryRecord.StoryEntity::text).contains("Benjamin Netanyahu");
         assertThat(record.title()).as("a duplicate does not retitle its story").isNotEqualTo("Netanyahu heads to the White House as Gaza truce wobbles");
 
         RestAssured.get("/q/metrics").then().statusCode(200)
