@@ -44,7 +44,17 @@ record ArticleFeatures(String id, String title, boolean english, Instant time, M
     /** Separator between an entity's type and name in {@link #entitySalience} keys. */
     static final char TYPE_SEPARATOR = '\t';
 
+    /** Longest entity name or keyphrase used as a feature: bounds the size of a story's state. */
+    static final int MAX_FEATURE_CHARS = 120;
+    /** Longest title kept as a story's title (whole words; the article keeps its own). */
+    static final int MAX_TITLE_CHARS = 300;
+    /** Longest article id assigned: ids are 16 hex digits; anything far longer is not from ingest. */
+    static final int MAX_ID_CHARS = 200;
+
     static ArticleFeatures of(EnrichedArticle article) {
+        if (article.id() == null || article.id().length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException("article id missing or longer than " + MAX_ID_CHARS + " characters");
+        }
         Instant time = article.publishedAt() != null && (article.enrichedAt() == null || !article.publishedAt().isAfter(article.enrichedAt()))
                 ? article.publishedAt() : article.enrichedAt();
         if (time == null) {
@@ -56,26 +66,43 @@ record ArticleFeatures(String id, String title, boolean english, Instant time, M
                 .sorted(Comparator.comparingDouble(Entity::salience).reversed().thenComparing(Entity::name))
                 .limit(MAX_ENTITIES).toList();
         for (Entity e : entities) {
+            if (e.name() == null || e.type() == null || e.name().length() > MAX_FEATURE_CHARS) {
+                continue;
+            }
             vector.merge(ENTITY + norm(e.name()), ENTITY_BASE + e.salience(), Double::sum);
             salience.merge(e.type() + String.valueOf(TYPE_SEPARATOR) + e.name(), e.salience(), Double::sum);
         }
         for (String phrase : article.keyphrases()) {
+            if (phrase == null || phrase.length() > MAX_FEATURE_CHARS) {
+                continue;
+            }
             vector.merge(KEYPHRASE + norm(phrase), KEYPHRASE_WEIGHT, Math::max);
             addWords(vector, phrase);
         }
         addWords(vector, article.title());
         Map<String, Double> tags = new TreeMap<>();
         for (Tag tag : article.tags()) {
+            if (tag.id() == null || tag.id().length() > MAX_FEATURE_CHARS) {
+                continue;
+            }
             vector.merge(TAG + tag.id(), TAG_WEIGHT * tag.score(), Math::max);
             tags.merge(tag.id(), tag.score(), Double::sum);
         }
-        return new ArticleFeatures(article.id(), article.title(), "en".equals(article.language()), time,
+        return new ArticleFeatures(article.id(), shortened(article.title()), "en".equals(article.language()), time,
                 Vectors.unit(vector), salience, tags, MinHash.signature(article.text()));
     }
 
+    private static String shortened(String title) {
+        if (title == null || title.length() <= MAX_TITLE_CHARS) {
+            return title;
+        }
+        int cut = title.lastIndexOf(' ', MAX_TITLE_CHARS - 1);
+        return title.substring(0, cut > MAX_TITLE_CHARS / 2 ? cut : MAX_TITLE_CHARS - 1) + "…";
+    }
+
     private static void addWords(Map<String, Double> vector, String text) {
-        for (String word : MinHash.words(text)) {
-            if (word.length() >= 3 && !STOPWORDS.contains(word) && word.chars().allMatch(Character::isLetter)) {
+        for (String word : MinHash.words(text == null || text.length() <= 4 * MAX_TITLE_CHARS ? text : text.substring(0, 4 * MAX_TITLE_CHARS))) {
+            if (word.length() >= 3 && word.length() <= 40 && !STOPWORDS.contains(word) && word.chars().allMatch(Character::isLetter)) {
                 vector.merge(WORD + word, WORD_WEIGHT, Math::max);
             }
         }

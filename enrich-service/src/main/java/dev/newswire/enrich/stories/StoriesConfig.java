@@ -48,6 +48,13 @@ public interface StoriesConfig {
     /** Kafka Streams state.dir (locks and checkpoints only: the stores are in memory, restored from the changelog). */
     Optional<String> stateDir();
 
+    /**
+     * Stable identity of this instance for Kafka static membership (the Streams consumer's
+     * group.instance.id, suffixed {@code -stories}), as on the raw channel: a restarted instance gets
+     * the story task back at once. Empty: dynamic membership. Unique among running instances.
+     */
+    Optional<String> instanceId();
+
     /** Hot standby copies of the stores on other instances (num.standby.replicas): faster failover. */
     @WithDefault("0")
     int standbyReplicas();

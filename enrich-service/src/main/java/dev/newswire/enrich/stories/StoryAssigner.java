@@ -56,14 +56,12 @@ final class StoryAssigner {
         this.sweepEvery = rules.window().dividedBy(72).compareTo(Duration.ofMinutes(1)) < 0
                 ? Duration.ofMinutes(1) : rules.window().dividedBy(72);
         stories.forEach((id, story) -> {
-            if (story.mergedInto() == null) {
-                index.addStory(story);
-            }
+            index.addStory(story);
             if (story.lastSeen().isAfter(clock)) {
                 clock = story.lastSeen();
             }
         });
-        articles.forEach((id, article) -> index.addArticle(id, article.signature()));
+        articles.forEach((id, article) -> index.addArticle(id, article.time(), article.signature()));
         lastSweep = clock;
     }
 
@@ -75,7 +73,7 @@ final class StoryAssigner {
             if (storyId != null) {
                 return new Assignment(storyId, known.duplicateOf(), List.of());
             }
-            index.removeArticle(article.id(), known.signature());
+            index.removeArticle(article.id(), known.time(), known.signature());
         }
         List<StoryState> changed = new ArrayList<>();
         String duplicateOf = original(article);
@@ -93,7 +91,7 @@ final class StoryAssigner {
         }
         changed.add(joined);
         articles.put(article.id(), new ArticleState(joined.id(), duplicateOf, article.time(), article.signature()));
-        index.addArticle(article.id(), article.signature());
+        index.addArticle(article.id(), article.time(), article.signature());
         return new Assignment(joined.id(), duplicateOf, List.copyOf(changed));
     }
 
@@ -167,15 +165,13 @@ final class StoryAssigner {
     private record Scored(StoryState story, double score) {
     }
 
-    /** Stores the new version of a story and keeps the index in step; merged stories leave the index. */
+    /** Stores the new version of a story and keeps the index in step; merged stories leave the feature index. */
     private StoryState replace(StoryState previous, StoryState next) {
         if (previous != null) {
             index.removeStory(previous);
         }
         stories.put(next.id(), next);
-        if (next.mergedInto() == null) {
-            index.addStory(next);
-        }
+        index.addStory(next);
         return next;
     }
 
@@ -216,26 +212,24 @@ final class StoryAssigner {
         }
     }
 
-    /** Removes stories last seen, and articles published, before {@code cutoff}. */
+    /** Removes stories last seen, and articles published, before {@code cutoff}: only those are read. */
     private void sweep(Instant cutoff) {
-        List<StoryState> coldStories = new ArrayList<>();
-        stories.forEach((id, story) -> {
-            if (story.lastSeen().isBefore(cutoff)) {
-                coldStories.add(story);
+        List<String> coldStories = index.storiesLastSeenBefore(cutoff);
+        for (String id : coldStories) {
+            StoryState story = stories.get(id);
+            if (story != null) {
+                index.removeStory(story);
             }
-        });
-        coldStories.forEach(story -> {
-            index.removeStory(story);
-            stories.delete(story.id());
-        });
-        List<String> coldArticles = new ArrayList<>();
-        articles.forEach((id, article) -> {
-            if (article.time().isBefore(cutoff)) {
-                coldArticles.add(id);
-                index.removeArticle(id, article.signature());
+            stories.delete(id);
+        }
+        List<String> coldArticles = index.articlesBefore(cutoff);
+        for (String id : coldArticles) {
+            ArticleState article = articles.get(id);
+            if (article != null) {
+                index.removeArticle(id, article.time(), article.signature());
             }
-        });
-        coldArticles.forEach(articles::delete);
+            articles.delete(id);
+        }
         if (!coldStories.isEmpty() || !coldArticles.isEmpty()) {
             LOG.debugf("swept %d stories and %d articles older than %s", coldStories.size(), coldArticles.size(), cutoff);
         }

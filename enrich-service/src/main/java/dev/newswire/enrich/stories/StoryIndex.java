@@ -1,9 +1,12 @@
 package dev.newswire.enrich.stories;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,21 +20,43 @@ final class StoryIndex {
 
     private final Map<String, Set<String>> storiesByFeature = new HashMap<>();
     private final Map<String, Set<String>> articlesByBand = new HashMap<>();
+    /** Time indexes, so that a sweep touches only what went cold, never the whole store. */
+    private final NavigableMap<Instant, Set<String>> storiesByLastSeen = new TreeMap<>();
+    private final NavigableMap<Instant, Set<String>> articlesByTime = new TreeMap<>();
 
+    /** Indexes a story: its features while it is open (not merged), its last-seen time always. */
     void addStory(StoryState story) {
-        for (String feature : story.profile().keySet()) {
-            if (!feature.startsWith(ArticleFeatures.TAG)) {
-                storiesByFeature.computeIfAbsent(feature, f -> new TreeSet<>()).add(story.id());
+        if (story.mergedInto() == null) {
+            for (String feature : story.profile().keySet()) {
+                if (!feature.startsWith(ArticleFeatures.TAG)) {
+                    storiesByFeature.computeIfAbsent(feature, f -> new TreeSet<>()).add(story.id());
+                }
             }
         }
+        storiesByLastSeen.computeIfAbsent(story.lastSeen(), t -> new TreeSet<>()).add(story.id());
     }
 
     void removeStory(StoryState story) {
         for (String feature : story.profile().keySet()) {
-            Set<String> ids = storiesByFeature.get(feature);
-            if (ids != null && ids.remove(story.id()) && ids.isEmpty()) {
-                storiesByFeature.remove(feature);
-            }
+            remove(storiesByFeature, feature, story.id());
+        }
+        remove(storiesByLastSeen, story.lastSeen(), story.id());
+    }
+
+    /** Ids of stories last seen before the cutoff, in time order. */
+    List<String> storiesLastSeenBefore(Instant cutoff) {
+        return storiesByLastSeen.headMap(cutoff, false).values().stream().flatMap(Set::stream).toList();
+    }
+
+    /** Ids of articles published before the cutoff, in time order. */
+    List<String> articlesBefore(Instant cutoff) {
+        return articlesByTime.headMap(cutoff, false).values().stream().flatMap(Set::stream).toList();
+    }
+
+    private static <K> void remove(Map<K, Set<String>> index, K key, String id) {
+        Set<String> ids = index.get(key);
+        if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            index.remove(key);
         }
     }
 
@@ -47,7 +72,8 @@ final class StoryIndex {
         return overlap;
     }
 
-    void addArticle(String id, int[] signature) {
+    void addArticle(String id, Instant time, int[] signature) {
+        articlesByTime.computeIfAbsent(time, t -> new TreeSet<>()).add(id);
         if (signature != null) {
             for (String band : MinHash.bands(signature)) {
                 articlesByBand.computeIfAbsent(band, b -> new TreeSet<>()).add(id);
@@ -55,13 +81,11 @@ final class StoryIndex {
         }
     }
 
-    void removeArticle(String id, int[] signature) {
+    void removeArticle(String id, Instant time, int[] signature) {
+        remove(articlesByTime, time, id);
         if (signature != null) {
             for (String band : MinHash.bands(signature)) {
-                Set<String> ids = articlesByBand.get(band);
-                if (ids != null && ids.remove(id) && ids.isEmpty()) {
-                    articlesByBand.remove(band);
-                }
+                remove(articlesByBand, band, id);
             }
         }
     }
@@ -81,7 +105,4 @@ final class StoryIndex {
         return ids;
     }
 
-    int indexedFeatures() {
-        return storiesByFeature.size();
-    }
 }

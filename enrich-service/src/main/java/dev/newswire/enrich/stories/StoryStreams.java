@@ -45,7 +45,9 @@ public class StoryStreams {
     void start(@Observes StartupEvent event) {
         KafkaStreams started = new KafkaStreams(
                 StoryTopology.build(StoryTopology.Topics.contract(), rules(config), config.enabled(), counters),
-                properties(bootstrapServers, config.applicationId(), stateDir(config), config.standbyReplicas()));
+                withInstanceId(properties(bootstrapServers, config.applicationId(), stateDir(config), config.standbyReplicas()),
+                        config.instanceId().orElse("")));
+        config.instanceId().filter(id -> !id.isBlank()).ifPresent(id -> LOG.infof("story step static member %s-stories", id));
         // A stream thread that dies (e.g. its producer gave up during a long broker outage) is replaced:
         // the task resumes from the last committed offset with its stores restored, instead of the whole
         // client going to ERROR and the story step stopping for good.
@@ -85,6 +87,14 @@ public class StoryStreams {
         return config.stateDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "newswire-enrich-streams").toString());
     }
 
+    /** Static membership when the instance has a stable id (see {@link StoriesConfig#instanceId()}). */
+    static Properties withInstanceId(Properties p, String instanceId) {
+        if (!instanceId.isBlank()) {
+            p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId + "-stories");
+        }
+        return p;
+    }
+
     static Properties properties(String bootstrapServers, String applicationId, String stateDir, int standbyReplicas) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -97,6 +107,7 @@ public class StoryStreams {
         // second of pending records, and a replayed article finds its assignment in the articles store.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         p.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecords.class);
         // Same as the SmallRye channels: one reconnect attempt per second after an outage, not every 10 s.
         p.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");

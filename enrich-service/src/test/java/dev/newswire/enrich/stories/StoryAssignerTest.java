@@ -111,6 +111,18 @@ class StoryAssignerTest {
         assertThat(articles.map).containsOnlyKeys("b1");
     }
 
+    @Test
+    void hugeTitlesAndNamesDoNotMakeAStoryTooLargeForItsChangelog() throws Exception {
+        // HostileRawRecordsTest sends a 1 MB title: a story state holding it broke the 1 MiB changelog limit.
+        StoryAssigner assigner = new StoryAssigner(stories, articles, RULES);
+        String huge = "T".repeat(1_040_000);
+        String story = assigner.assign(ArticleFeatures.of(article("h1", T0, huge + " words " + "x ".repeat(100_000),
+                List.of("N".repeat(500_000), "Kandar"), List.of("k".repeat(300_000), "earthquake"), List.of("disaster")))).storyId();
+        byte[] json = dev.newswire.model.NewsJson.mapper().writeValueAsBytes(stories.get(story));
+        assertThat(json.length).isLessThan(20_000);
+        assertThat(stories.get(story).title()).hasSizeLessThanOrEqualTo(ArticleFeatures.MAX_TITLE_CHARS).endsWith("…");
+    }
+
     private static List<String> assignAll(List<EnrichedArticle> sequence) {
         StoryAssigner assigner = new StoryAssigner(new MapTable<>(), new MapTable<>(), RULES);
         return sequence.stream().map(a -> assigner.assign(ArticleFeatures.of(a)).storyId()).toList();
