@@ -208,6 +208,60 @@ class StoriesServiceTest {
         }
     }
 
+    @Test
+    void aRestartedStoryStepRestoresItsStoresFromTheChangelog() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        JsonNode source;
+        try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/summary.jsonl"))) {
+            source = lines.skip(5).map(StoriesServiceTest::json).findFirst().orElseThrow();
+        }
+        String original = source.get("body").asText() + "\n\nFiled " + run + ".";
+        String copy = source.get("body").asText() + "\n\nFiled " + run + ", updated at noon.";
+        String originalId = ArticleIds.of(null, original);
+        String copyId = ArticleIds.of(null, copy);
+        StoryTopology.Topics topics = new StoryTopology.Topics(Topics.ENRICHED_PENDING, "restart.enriched." + run,
+                "restart.stories." + run, "restart.dlq." + run);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topics.enriched(), 1, (short) 1), new NewTopic(topics.stories(), 1, (short) 1),
+                    new NewTopic(topics.deadLetters(), 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, Topics.RAW, originalId, raw(originalId, source.get("title").asText(), original));
+        }
+        KafkaStreams first = streams(topics, "restart-" + run, "target/restart-a-" + run);
+        first.start();
+        try {
+            assertThat(awaitEnriched(Set.of(originalId), topics.enriched()).get(originalId).path("storyId").asText())
+                    .isEqualTo(StoryRecord.idFor(originalId));
+        } finally {
+            close(first);
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, Topics.RAW, copyId, raw(copyId, "Updated: " + source.get("title").asText(), copy));
+        }
+        // Same application id, empty state directory: only the changelog can tell it about the original.
+        KafkaStreams second = streams(topics, "restart-" + run, "target/restart-b-" + run);
+        second.start();
+        try {
+            JsonNode copied = awaitEnriched(Set.of(copyId), topics.enriched()).get(copyId);
+            assertThat(copied.path("duplicateOf").asText()).isEqualTo(originalId);
+            assertThat(copied.path("storyId").asText()).isEqualTo(StoryRecord.idFor(originalId));
+        } finally {
+            close(second);
+        }
+    }
+
+    private KafkaStreams streams(StoryTopology.Topics topics, String applicationId, String stateDir) {
+        return new KafkaStreams(
+                StoryTopology.build(topics, StoryStreams.rules(config), true, StoryCounters.register(new SimpleMeterRegistry())),
+                StoryStreams.properties(NewswireKafkaResource.bootstrapServers(), applicationId, stateDir, 0));
+    }
+
+    private static void close(KafkaStreams streams) {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(20)));
+    }
+
     // --- helpers ---------------------------------------------------------------------------
 
     /** The seed with a new headline (outside the text) and its second and fourth sentences edited. */
