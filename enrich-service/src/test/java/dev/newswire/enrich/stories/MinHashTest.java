@@ -23,7 +23,7 @@ class MinHashTest {
     @Test
     void copiesWithUpToTwoEditedSentencesAreNearCopiesAndOtherReportsOfTheSameEventAreNot() throws Exception {
         List<String> seeds = new ArrayList<>();
-        for (Path seed : StoriesServiceTest.seeds()) {
+        for (Path seed : StoryTestClients.seeds()) {
             seeds.add(Files.readString(seed));
         }
         List<Double> copies = new ArrayList<>();
@@ -33,7 +33,7 @@ class MinHashTest {
             for (int edits = 0; edits <= 2; edits++) {
                 copies.add(MinHash.similarity(original, MinHash.signature(edited(seeds.get(i), edits))));
             }
-            copies.add(MinHash.similarity(original, MinHash.signature(StoriesServiceTest.reposted(seeds.get(i)))));
+            copies.add(MinHash.similarity(original, MinHash.signature(StoryTestClients.reposted(seeds.get(i)))));
             for (int j = 0; j < seeds.size(); j++) {
                 if (i != j) {
                     others.add(MinHash.similarity(original, MinHash.signature(seeds.get(j))));

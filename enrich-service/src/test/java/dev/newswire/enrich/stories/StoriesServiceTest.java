@@ -1,15 +1,13 @@
 package dev.newswire.enrich.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.newswire.enrich.stories.StoryTestClients.*;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.ArticleIds;
-import dev.newswire.model.CloudEvents;
 import dev.newswire.model.DeadLetterHeaders;
-import dev.newswire.model.NewsJson;
-import dev.newswire.model.RawArticle;
 import dev.newswire.model.StoryRecord;
 import dev.newswire.model.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,19 +15,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,16 +31,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.hamcrest.Matchers;
@@ -59,8 +46,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(NewswireKafkaResource.class)
 class StoriesServiceTest {
-
-    private static final Duration PATIENCE = Duration.ofMinutes(3);
 
     @Inject
     StoriesConfig config;
@@ -113,7 +98,7 @@ class StoriesServiceTest {
     void fiveUnrelatedArticlesAreFiveStories() throws Exception {
         List<JsonNode> unrelated;
         try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/summary.jsonl"))) {
-            unrelated = lines.limit(5).map(StoriesServiceTest::json).toList();
+            unrelated = lines.limit(5).map(StoryTestClients::json).toList();
         }
         Map<String, String> ids = new LinkedHashMap<>();
         String run = UUID.randomUUID().toString();
@@ -174,7 +159,7 @@ class StoriesServiceTest {
         List<String> ids = new ArrayList<>();
         List<JsonNode> articles;
         try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/tags.jsonl"))) {
-            articles = lines.limit(8).map(StoriesServiceTest::json).toList();
+            articles = lines.limit(8).map(StoryTestClients::json).toList();
         }
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (JsonNode article : articles) {
@@ -213,7 +198,7 @@ class StoriesServiceTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         JsonNode source;
         try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/summary.jsonl"))) {
-            source = lines.skip(5).map(StoriesServiceTest::json).findFirst().orElseThrow();
+            source = lines.skip(5).map(StoryTestClients::json).findFirst().orElseThrow();
         }
         String original = source.get("body").asText() + "\n\nFiled " + run + ".";
         String copy = source.get("body").asText() + "\n\nFiled " + run + ", updated at noon.";
@@ -260,106 +245,5 @@ class StoriesServiceTest {
     private static void close(KafkaStreams streams) {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(20)));
-    }
-
-    // --- helpers ---------------------------------------------------------------------------
-
-    /** The seed with a new headline (outside the text) and its second and fourth sentences edited. */
-    static String reposted(String seed) {
-        String[] sentences = seed.split("(?<=[.!?])\\s+");
-        sentences[1] = "Officials in both capitals said on Sunday that the meeting had been planned for several weeks.";
-        sentences[3] = "Analysts expect the talks to last well into the evening, according to people briefed on the plans.";
-        return String.join(" ", sentences);
-    }
-
-    static List<Path> seeds() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("../seeds"))) {
-            return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
-    }
-
-    private static byte[] raw(String id, String title, String body) throws IOException {
-        return NewsJson.mapper().writeValueAsBytes(new RawArticle(id, "test:stories", null, title, body, RawArticle.TEXT_PLAIN,
-                null, Instant.now(), null));
-    }
-
-    private static Map<String, JsonNode> awaitEnriched(Set<String> ids) {
-        return awaitEnriched(ids, Topics.ENRICHED);
-    }
-
-    private static Map<String, JsonNode> awaitEnriched(Set<String> ids, String topic) {
-        Map<String, JsonNode> seen = new ConcurrentHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (ids.contains(r.key())) {
-                        assertThat(header(r, CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_ENRICHED);
-                        seen.put(r.key(), NewsJson.mapper().readTree(r.value()));
-                    }
-                }
-                return seen.keySet().containsAll(ids);
-            });
-        }
-        return seen;
-    }
-
-    private static StoryRecord awaitStory(String id, java.util.function.Predicate<StoryRecord> complete) {
-        Map<String, StoryRecord> latest = new ConcurrentHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.STORIES));
-            await().atMost(PATIENCE).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (id.equals(r.key())) {
-                        assertThat(header(r, CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_STORY);
-                        latest.put(id, NewsJson.mapper().readValue(r.value(), StoryRecord.class));
-                    }
-                }
-                return latest.containsKey(id) && complete.test(latest.get(id));
-            });
-        }
-        return latest.get(id);
-    }
-
-    private static JsonNode json(String line) {
-        try {
-            return NewsJson.mapper().readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEvents.HEADER_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        String type = Topics.RAW.equals(topic) ? CloudEvents.TYPE_RAW : CloudEvents.TYPE_ENRICHED;
-        record.headers().add(CloudEvents.HEADER_TYPE, type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEvents.HEADER_SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "stories-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        return new KafkaConsumer<>(props);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var h = record.headers().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
