@@ -85,10 +85,12 @@ class DockerFilesTest {
         assertThat(at(services, "kafka", "healthcheck")).isNotNull();
 
         String init = String.valueOf(list(at(services, "kafka-init", "command")).get(0));
-        for (String topic : List.of(Topics.RAW, Topics.ENRICHED, Topics.DLQ)) {
+        for (String topic : List.of(Topics.RAW, Topics.ENRICHED, Topics.DLQ, Topics.ENRICHED_PENDING, Topics.STORIES)) {
             assertThat(init).contains("create " + topic);
         }
         assertThat(init).containsPattern("create " + Pattern.quote(Topics.ENRICHED) + " .*cleanup\\.policy=compact");
+        assertThat(init).containsPattern("create " + Pattern.quote(Topics.STORIES) + " .*cleanup\\.policy=compact");
+        assertThat(init).containsPattern("create " + Pattern.quote(Topics.ENRICHED_PENDING) + " --partitions 1 ");
 
         for (String service : KubernetesManifestsTest.SERVICES) {
             Map<String, Object> s = map(services.get(service));
@@ -179,7 +181,7 @@ class DockerFilesTest {
                         .as("%s %s in compose vs KafkaTopic", create.group(1), config.group(1)).isEqualTo(config.group(2));
             }
         }
-        assertThat(seen).isEqualTo(3);
+        assertThat(seen).isEqualTo(5);
     }
 
     /** Compose's own validator (v1.29 here) on both file sets: the syntax both versions accept. */

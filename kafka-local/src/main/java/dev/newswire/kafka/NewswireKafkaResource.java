@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *       container must never be the silent default;</li>
  *   <li>otherwise the embedded KRaft broker, one per test JVM, shared by all test classes.</li>
  * </ol>
- * It injects {@code kafka.bootstrap.servers} and creates the three topics with 3 partitions.
+ * It injects {@code kafka.bootstrap.servers} and creates the contract's topics with 3 partitions
+ * (the internal pending topic with one).
  */
 public class NewswireKafkaResource implements QuarkusTestResourceLifecycleManager {
 

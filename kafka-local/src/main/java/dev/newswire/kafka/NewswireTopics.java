@@ -50,9 +50,16 @@ public final class NewswireTopics {
         }
     }
 
-    /** The three topics; the enriched one compacted so it keeps the latest record per article id. */
+    /**
+     * The contract's topics: raw, enriched (compacted: the latest record per article id), the DLQ,
+     * the stories (compacted: the latest version per story id) and enrich's internal pending topic.
+     * The pending topic always has one partition: it is the single ordering point of story
+     * assignment (ARCHITECTURE.md "Stories"), whatever the partition count of the others.
+     */
     public static List<NewTopic> definitions(int partitions) {
         return List.of(
+                new NewTopic(Topics.ENRICHED_PENDING, 1, (short) 1)
+                        .configs(Map.of("retention.ms", Long.toString(SEVEN_DAYS_MS), "max.message.bytes", ENRICHED_MAX_BYTES)),
                 new NewTopic(Topics.RAW, partitions, (short) 1)
                         .configs(Map.of("retention.ms", Long.toString(SEVEN_DAYS_MS), "max.message.bytes", RAW_MAX_BYTES)),
                 new NewTopic(Topics.ENRICHED, partitions, (short) 1)
@@ -66,7 +73,7 @@ public final class NewswireTopics {
                                 "max.message.bytes", ENRICHED_MAX_BYTES)));
     }
 
-    /** Creates any of the three topics that do not exist yet. */
+    /** Creates any of the topics that do not exist yet. */
     public static void create(String bootstrapServers, int partitions) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -117,10 +117,16 @@ class EmbeddedKafkaTest {
                 Map<String, TopicDescription> topics = admin.describeTopics(Set.of(Topics.RAW, Topics.ENRICHED, Topics.DLQ))
                         .allTopicNames().get();
                 assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
+                assertThat(admin.describeTopics(Set.of(Topics.STORIES)).allTopicNames().get().get(Topics.STORIES).partitions())
+                        .hasSize(3);
+                assertThat(admin.describeTopics(Set.of(Topics.ENRICHED_PENDING)).allTopicNames().get()
+                        .get(Topics.ENRICHED_PENDING).partitions()).as("one ordering point for stories").hasSize(1);
                 ConfigResource enriched = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ENRICHED);
                 ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RAW);
-                var configs = admin.describeConfigs(List.of(enriched, raw)).all().get();
+                ConfigResource stories = new ConfigResource(ConfigResource.Type.TOPIC, Topics.STORIES);
+                var configs = admin.describeConfigs(List.of(enriched, raw, stories)).all().get();
                 assertThat(configs.get(enriched).get("cleanup.policy").value()).isEqualTo("compact");
+                assertThat(configs.get(stories).get("cleanup.policy").value()).isEqualTo("compact");
                 assertThat(configs.get(raw).get("cleanup.policy").value()).isEqualTo("delete");
             }
         }

@@ -16,6 +16,8 @@ public final class CloudEvents {
     public static final String SPEC_VERSION = "1.0";
     public static final String TYPE_RAW = "newswire.article.raw.v1";
     public static final String TYPE_ENRICHED = "newswire.article.enriched.v1";
+    /** A new version of a story on {@link Topics#STORIES} ({@link StoryRecord}). */
+    public static final String TYPE_STORY = "newswire.story.v1";
 
     public static final String HEADER_SPEC_VERSION = "ce_specversion";
     public static final String HEADER_ID = "ce_id";

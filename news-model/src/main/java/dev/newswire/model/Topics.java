@@ -7,10 +7,15 @@ public final class Topics {
     public static final String RAW = "news.articles.raw";
     /** Enriched articles; key = article id; compacted. */
     public static final String ENRICHED = "news.articles.enriched";
+    /**
+     * Internal to enrich-service: enriched articles before story assignment (one partition, the
+     * single ordering point of the story step); the story step copies them to {@link #ENRICHED}.
+     */
+    public static final String ENRICHED_PENDING = "news.articles.enriched.pending";
+    /** Stories ({@link StoryRecord}); key = story id; compacted. */
+    public static final String STORIES = "news.stories";
     /** Input enrich could not process: the original bytes plus error headers. */
     public static final String DLQ = "news.articles.dlq";
-    /** Stories (articles about one event); key = storyId; compacted; a merged story is republished with mergedInto. */
-    public static final String STORIES = "news.stories";
 
     private Topics() {
     }

@@ -29,4 +29,11 @@ final class Samples {
                 List.of("visit to Washington"), null, null, PUBLISHED, RECEIVED, RECEIVED.plusMillis(140),
                 new Provenance("0.1.0", Map.of("ner", "corenlp-4.5.10/conll.4class"), Map.of()));
     }
+
+    static StoryRecord story(String mergedInto) {
+        return new StoryRecord("st-" + raw().id(), "Netanyahu to visit Washington", 2, PUBLISHED, PUBLISHED.plusSeconds(3600),
+                List.of(new StoryRecord.StoryEntity("Benjamin Netanyahu", EntityType.PERSON),
+                        new StoryRecord.StoryEntity("Washington", EntityType.LOCATION)),
+                List.of("politics/diplomacy"), List.of(raw().id(), "0123456789abcdef"), mergedInto);
+    }
 }

@@ -31,6 +31,25 @@ class SchemaValidationTest {
     }
 
     @Test
+    void storyMatchesItsSchemaWithMergedIntoWrittenAsNull() {
+        JsonNode story = NewsJson.mapper().valueToTree(Samples.story(null));
+        assertThat(story.has("mergedInto")).isTrue();
+        assertThat(validate("story", story)).isEmpty();
+        assertThat(validate("story", NewsJson.mapper().valueToTree(Samples.story("st-0123456789abcdef")))).isEmpty();
+    }
+
+    @Test
+    void storySchemaRejectsAnIdWithoutPrefixAndSixEntities() {
+        ObjectNode story = NewsJson.mapper().valueToTree(Samples.story(null));
+        story.put("id", "0123456789abcdef");
+        ArrayNode entities = (ArrayNode) story.get("entities");
+        while (entities.size() < 6) {
+            entities.add(entities.get(0).deepCopy());
+        }
+        assertThat(validate("story", story)).hasSize(2);
+    }
+
+    @Test
     void schemaRejectsABlankBodyAndABadContentType() {
         ObjectNode raw = NewsJson.mapper().valueToTree(Samples.raw());
         raw.put("body", "   ");

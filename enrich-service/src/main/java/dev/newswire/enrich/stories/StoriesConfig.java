@@ -1,0 +1,61 @@
+package dev.newswire.enrich.stories;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings of the story step, {@code newswire.enrich.stories.*} (README "Stories"). The thresholds
+ * were chosen on the seeds (one event, five reports), unrelated articles and constructed near-copies
+ * (StoryAssignerTest, MinHashTest, StoriesServiceTest).
+ */
+@ConfigMapping(prefix = "newswire.enrich.stories")
+public interface StoriesConfig {
+
+    /** Off: the story step still copies every pending record to the enriched topic, unchanged (no storyId). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Stories last seen, and articles published, longer ago than this (event time) leave the stores. */
+    @WithDefault("P3D")
+    Duration window();
+
+    /** Articles further than this in time from every article of a story are not compared with it. */
+    @WithDefault("PT36H")
+    Duration maxGap();
+
+    /** Minimum decayed cosine of an article with a story's profile to join it. */
+    @WithDefault("0.30")
+    double threshold();
+
+    /** An article scoring at least this with two or more stories merges them. */
+    @WithDefault("0.45")
+    double mergeThreshold();
+
+    /** Minimum estimated Jaccard similarity of word 3-shingles for a near copy. */
+    @WithDefault("0.5")
+    double duplicateThreshold();
+
+    /** At most this many stories (most shared features first) are scored per article. */
+    @WithDefault("50")
+    int maxCandidates();
+
+    /** Kafka Streams application.id: the consumer group and the prefix of the changelog topics. */
+    @WithDefault("newswire-enrich-stories")
+    String applicationId();
+
+    /** Kafka Streams state.dir (locks and checkpoints only: the stores are in memory, restored from the changelog). */
+    Optional<String> stateDir();
+
+    /**
+     * Stable identity of this instance for Kafka static membership (the Streams consumer's
+     * group.instance.id, suffixed {@code -stories}), as on the raw channel: a restarted instance gets
+     * the story task back at once. Empty: dynamic membership. Unique among running instances.
+     */
+    Optional<String> instanceId();
+
+    /** Hot standby copies of the stores on other instances (num.standby.replicas): faster failover. */
+    @WithDefault("0")
+    int standbyReplicas();
+}

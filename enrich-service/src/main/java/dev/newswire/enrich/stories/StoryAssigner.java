@@ -1,0 +1,237 @@
+package dev.newswire.enrich.stories;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Assigns articles, one at a time and in stream order, to stories and to the articles they copy.
+ * A pure function of the stores' contents and the article: the same sequence of articles gives
+ * the same stories on every run (no wall clock, no randomness, ties broken by id).
+ *
+ * <ol>
+ *   <li>An article already assigned (replay, redelivery) gets its recorded answer again.</li>
+ *   <li>Near-copy: MinHash candidates from the band index, estimated Jaccard ≥ the duplicate
+ *       threshold; {@code duplicateOf} is the first-seen original and the copy joins its story.</li>
+ *   <li>Otherwise the open stories sharing indexed features are scored: cosine of the article's
+ *       vector with the story profile, times a time decay (1 at no gap, 0.5 at {@code maxGap};
+ *       stories further away in time are not candidates). The best at or above the threshold wins;
+ *       when two or more reach the merge threshold, the article shows they are one event: they
+ *       merge into the oldest, and the others are republished with {@code mergedInto}.</li>
+ *   <li>Nothing matches: the article opens a story, id {@code st-<article id>}.</li>
+ * </ol>
+ * Stories and articles older than the window (by event time, against the latest event time seen)
+ * leave the stores in a sweep every hour of event time, which keeps the state bounded.
+ */
+final class StoryAssigner {
+
+    /** Settings, from {@code newswire.enrich.stories.*}. */
+    record Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
+                 int maxCandidates) {
+    }
+
+    /** The answer for one article, and the stories whose new versions must be published. */
+    record Assignment(String storyId, String duplicateOf, List<StoryState> changed) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(StoryAssigner.class);
+    private static final int MAX_MERGE_CHAIN = 32;
+
+    private final StateTable<StoryState> stories;
+    private final StateTable<ArticleState> articles;
+    private final Rules rules;
+    private final StoryIndex index = new StoryIndex();
+    private final Duration sweepEvery;
+    private Instant clock = Instant.EPOCH;
+    private Instant lastSweep = Instant.EPOCH;
+
+    StoryAssigner(StateTable<StoryState> stories, StateTable<ArticleState> articles, Rules rules) {
+        this.stories = stories;
+        this.articles = articles;
+        this.rules = rules;
+        this.sweepEvery = rules.window().dividedBy(72).compareTo(Duration.ofMinutes(1)) < 0
+                ? Duration.ofMinutes(1) : rules.window().dividedBy(72);
+        stories.forEach((id, story) -> {
+            index.addStory(story);
+            if (story.lastSeen().isAfter(clock)) {
+                clock = story.lastSeen();
+            }
+        });
+        articles.forEach((id, article) -> index.addArticle(id, article.time(), article.signature()));
+        lastSweep = clock;
+    }
+
+    Assignment assign(ArticleFeatures article) {
+        advanceClock(article.time());
+        ArticleState known = articles.get(article.id());
+        if (known != null) {
+            String storyId = resolve(known.storyId());
+            if (storyId != null) {
+                return new Assignment(storyId, known.duplicateOf(), List.of());
+            }
+            index.removeArticle(article.id(), known.time(), known.signature());
+        }
+        List<StoryState> changed = new ArrayList<>();
+        String duplicateOf = original(article);
+        StoryState joined = null;
+        if (duplicateOf != null) {
+            ArticleState original = articles.get(duplicateOf);
+            String storyId = original == null ? null : resolve(original.storyId());
+            if (storyId != null) {
+                StoryState story = stories.get(storyId);
+                joined = replace(story, story.with(article, true));
+            }
+        }
+        if (joined == null) {
+            joined = bySimilarity(article, changed);
+        }
+        changed.add(joined);
+        articles.put(article.id(), new ArticleState(joined.id(), duplicateOf, article.time(), article.signature()));
+        index.addArticle(article.id(), article.time(), article.signature());
+        return new Assignment(joined.id(), duplicateOf, List.copyOf(changed));
+    }
+
+    /** The first-seen article this one is a near copy of, or null. */
+    private String original(ArticleFeatures article) {
+        if (article.signature() == null) {
+            return null;
+        }
+        String best = null;
+        Instant bestTime = null;
+        for (String id : index.articlesSharingABand(article.signature())) {
+            ArticleState other = articles.get(id);
+            if (id.equals(article.id()) || other == null || other.signature() == null
+                    || MinHash.similarity(article.signature(), other.signature()) < rules.duplicateThreshold()) {
+                continue;
+            }
+            String root = other.duplicateOf() != null && articles.get(other.duplicateOf()) != null ? other.duplicateOf() : id;
+            Instant rootTime = articles.get(root).time();
+            if (best == null || rootTime.isBefore(bestTime) || (rootTime.equals(bestTime) && root.compareTo(best) < 0)) {
+                best = root;
+                bestTime = rootTime;
+            }
+        }
+        return best;
+    }
+
+    private StoryState bySimilarity(ArticleFeatures article, List<StoryState> changed) {
+        List<Map.Entry<String, Double>> candidates = index.storiesSharing(article.vector()).entrySet().stream()
+                .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).toList();
+        List<Scored> matches = new ArrayList<>();
+        for (Map.Entry<String, Double> candidate : candidates) {
+            StoryState story = stories.get(candidate.getKey());
+            if (story == null || story.mergedInto() != null) {
+                continue;
+            }
+            double gap = gapSeconds(article.time(), story);
+            double maxGap = rules.maxGap().toSeconds();
+            if (gap > maxGap) {
+                continue;
+            }
+            double score = Vectors.cosine(article.vector(), story.profile()) * (1 - 0.5 * gap / maxGap);
+            LOG.debugf("article %s vs story %s: %.3f (gap %.0f s)", article.id(), story.id(), score, gap);
+            if (score >= rules.threshold()) {
+                matches.add(new Scored(story, score));
+            }
+        }
+        if (matches.isEmpty()) {
+            StoryState opened = StoryState.open(article);
+            StoryState previous = stories.get(opened.id());
+            return replace(previous, opened);
+        }
+        matches.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.story().id()));
+        List<StoryState> merging = matches.stream().filter(s -> s.score() >= rules.mergeThreshold()).map(Scored::story)
+                .sorted(Comparator.comparing(StoryState::firstSeen).thenComparing(StoryState::id)).toList();
+        if (merging.size() < 2) {
+            StoryState best = matches.get(0).story();
+            return replace(best, best.with(article, false));
+        }
+        StoryState survivor = merging.get(0);
+        StoryState union = survivor;
+        for (StoryState absorbed : merging.subList(1, merging.size())) {
+            union = union.absorb(absorbed);
+            StoryState gone = absorbed.mergedInto(survivor.id());
+            replace(absorbed, gone);
+            changed.add(gone);
+            LOG.infof("story %s merged into %s by article %s", absorbed.id(), survivor.id(), article.id());
+        }
+        return replace(survivor, union.with(article, false));
+    }
+
+    private record Scored(StoryState story, double score) {
+    }
+
+    /** Stores the new version of a story and keeps the index in step; merged stories leave the feature index. */
+    private StoryState replace(StoryState previous, StoryState next) {
+        if (previous != null) {
+            index.removeStory(previous);
+        }
+        stories.put(next.id(), next);
+        index.addStory(next);
+        return next;
+    }
+
+    /** The story a (possibly merged) story id now lives in; null when it has gone cold. */
+    String resolve(String storyId) {
+        String id = storyId;
+        for (int hop = 0; hop < MAX_MERGE_CHAIN && id != null; hop++) {
+            StoryState story = stories.get(id);
+            if (story == null) {
+                return null;
+            }
+            if (story.mergedInto() == null) {
+                return id;
+            }
+            id = story.mergedInto();
+        }
+        return null;
+    }
+
+    private static double gapSeconds(Instant time, StoryState story) {
+        if (time.isBefore(story.firstSeen())) {
+            return Duration.between(time, story.firstSeen()).toSeconds();
+        }
+        if (time.isAfter(story.lastSeen())) {
+            return Duration.between(story.lastSeen(), time).toSeconds();
+        }
+        return 0;
+    }
+
+    private void advanceClock(Instant time) {
+        if (!time.isAfter(clock)) {
+            return;
+        }
+        clock = time;
+        if (Duration.between(lastSweep, clock).compareTo(sweepEvery) >= 0) {
+            lastSweep = clock;
+            sweep(clock.minus(rules.window()));
+        }
+    }
+
+    /** Removes stories last seen, and articles published, before {@code cutoff}: only those are read. */
+    private void sweep(Instant cutoff) {
+        List<String> coldStories = index.storiesLastSeenBefore(cutoff);
+        for (String id : coldStories) {
+            StoryState story = stories.get(id);
+            if (story != null) {
+                index.removeStory(story);
+            }
+            stories.delete(id);
+        }
+        List<String> coldArticles = index.articlesBefore(cutoff);
+        for (String id : coldArticles) {
+            ArticleState article = articles.get(id);
+            if (article != null) {
+                index.removeArticle(id, article.time(), article.signature());
+            }
+            articles.delete(id);
+        }
+        if (!coldStories.isEmpty() || !coldArticles.isEmpty()) {
+            LOG.debugf("swept %d stories and %d articles older than %s", coldStories.size(), coldArticles.size(), cutoff);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.newswire.enrich.stories;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Sparse vectors as sorted maps (feature → weight). Sorted so that sums and pruning run in the same
+ * order on every instance: floating-point sums, and with them story assignment, are then
+ * bit-for-bit reproducible on replay.
+ */
+final class Vectors {
+
+    private Vectors() {
+    }
+
+    static double norm(Map<String, Double> v) {
+        double sum = 0;
+        for (double w : v.values()) {
+            sum += w * w;
+        }
+        return Math.sqrt(sum);
+    }
+
+    static Map<String, Double> unit(Map<String, Double> v) {
+        double norm = norm(v);
+        Map<String, Double> out = new TreeMap<>();
+        if (norm > 0) {
+            v.forEach((k, w) -> out.put(k, w / norm));
+        }
+        return out;
+    }
+
+    /** Cosine of a unit vector with any vector. */
+    static double cosine(Map<String, Double> unit, Map<String, Double> other) {
+        double norm = norm(other);
+        if (norm == 0) {
+            return 0;
+        }
+        double dot = 0;
+        for (Map.Entry<String, Double> e : unit.entrySet()) {
+            Double w = other.get(e.getKey());
+            if (w != null) {
+                dot += e.getValue() * w;
+            }
+        }
+        return dot / norm;
+    }
+
+    /** a + b, keeping the {@code max} heaviest features (ties by name): a story profile stays small. */
+    static Map<String, Double> sum(Map<String, Double> a, Map<String, Double> b, int max) {
+        Map<String, Double> sum = new TreeMap<>(a);
+        b.forEach((k, w) -> sum.merge(k, w, Double::sum));
+        return top(sum, max);
+    }
+
+    static Map<String, Double> top(Map<String, Double> v, int max) {
+        if (v.size() <= max) {
+            return v instanceof TreeMap ? v : new TreeMap<>(v);
+        }
+        Map<String, Double> out = new TreeMap<>();
+        v.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(max)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    static Comparator<Map.Entry<String, Double>> heaviestFirst() {
+        return Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    }
+}
