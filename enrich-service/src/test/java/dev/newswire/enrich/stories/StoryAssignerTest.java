@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.Entity;
 import dev.newswire.model.EntityType;
-import dev.newswire.model.Pipeline;
+import dev.newswire.model.Provenance;
 import dev.newswire.model.StoryRecord;
 import dev.newswire.model.Tag;
 import java.time.Duration;
@@ -146,7 +146,7 @@ class StoryAssignerTest {
         }
         return new EnrichedArticle(id, "test", null, title, List.of(), "en", text, null, es,
                 tags.stream().map(t -> new Tag(t, t, 0.9)).toList(), keyphrases, null, null, time, time, time,
-                new Pipeline("test", Map.of(), Map.of()));
+                new Provenance("test", Map.of(), Map.of()));
     }
 
     /** A report of the Kandar earthquake; its text is its title (too short for a MinHash signature). */
