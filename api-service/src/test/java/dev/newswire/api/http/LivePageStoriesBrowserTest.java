@@ -5,26 +5,15 @@ import static dev.newswire.api.support.TestArticles.publish;
 import static dev.newswire.api.support.TestStories.inStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.newswire.api.support.HeadlessChromium;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,24 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @QuarkusTestResource(NewswireKafkaResource.class)
-class LivePageStoriesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL page;
-
-    WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class LivePageStoriesBrowserTest extends LivePageBrowser {
 
     @Test
     void articlesOfAStoryAreGroupedAndExpand() throws Exception {
@@ -66,9 +38,7 @@ class LivePageStoriesBrowserTest {
         EnrichedArticle alone = about(m, "Unrelated");
         List.of(first, second, alone).forEach(a -> publish(a));
 
-        driver.get(page + "?entity=" + m);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("status")).getText().contains("live"));
+        WebDriverWait wait = openLive("?entity=" + m);
         By group = By.cssSelector("#cards > li.story[data-story='" + story + "']");
         wait.until(d -> !d.findElements(group).isEmpty() && d.findElement(group).getText().contains(second.title()));
         WebElement card = driver.findElement(group);
@@ -97,11 +67,5 @@ class LivePageStoriesBrowserTest {
 
         List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList();
         assertThat(console).noneMatch(line -> line.contains("Content Security Policy") || line.contains("Content-Security-Policy"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -10,6 +10,8 @@ import dev.newswire.api.health.ViewLivenessCheck;
 import dev.newswire.api.health.ViewReadinessCheck;
 import dev.newswire.api.support.SseClient;
 import dev.newswire.api.view.ArticleView;
+import dev.newswire.api.support.TopicRecords;
+import dev.newswire.api.support.TopicRecords.Rec;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.Topics;
@@ -26,15 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +53,6 @@ class HostileRecordsTest {
 
     @Inject
     MeterRegistry registry;
-
-    private record Rec(String key, byte[] value) {
-        static Rec of(String key, String json) {
-            return new Rec(key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
-        }
-    }
 
     @Test
     void hostileRecordsAreSkippedAndGoodOnesAfterThemAreServed() throws Exception {
@@ -111,16 +99,16 @@ class HostileRecordsTest {
         hostile.add(Rec.of("big2", "{\"id\":\"big2-" + m + "\",\"title\":\"" + mega + "\",\"authors\":7}"));
         hostile.add(Rec.of("big3", "{\"id\":\"big3-" + m + "\",\"text\":\"" + mega + "\"}"));
         // Invalid UTF-8 (in a known and in an unknown field), a NUL, UTF-16, an empty value.
-        hostile.add(new Rec("u1", bytes("{\"id\":\"u1-" + m + "\",\"title\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}")));
-        hostile.add(new Rec("u2", bytes("{\"id\":\"u2-" + m + "\",\"zzz\":\"", new byte[] {(byte) 0xC3, (byte) 0x28}, "\"}")));
-        hostile.add(new Rec("u3", bytes("{\"id\":\"u3-" + m + "\"", new byte[] {0}, "}")));
-        hostile.add(new Rec("u4", ("{\"id\":\"u4-" + m + "\"}").getBytes(StandardCharsets.UTF_16BE)));
-        hostile.add(new Rec("empty", new byte[0]));
+        hostile.add(Rec.ofBytes("u1", TopicRecords.concat("{\"id\":\"u1-" + m + "\",\"title\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}")));
+        hostile.add(Rec.ofBytes("u2", TopicRecords.concat("{\"id\":\"u2-" + m + "\",\"zzz\":\"", new byte[] {(byte) 0xC3, (byte) 0x28}, "\"}")));
+        hostile.add(Rec.ofBytes("u3", TopicRecords.concat("{\"id\":\"u3-" + m + "\"", new byte[] {0}, "}")));
+        hostile.add(Rec.ofBytes("u4", ("{\"id\":\"u4-" + m + "\"}").getBytes(StandardCharsets.UTF_16BE)));
+        hostile.add(Rec.ofBytes("empty", new byte[0]));
         // Tombstones: with a key (deletes that article), without a key (nothing to delete).
         hostile.add(Rec.of(doomed, null));
         hostile.add(Rec.of(null, null));
         hostile.add(Rec.of("never-seen-" + m, null));
-        hostile.add(new Rec(null, new byte[0]));
+        hostile.add(Rec.ofBytes(null, new byte[0]));
 
         // The good ones: plain, with an unknown field, pretty-printed (multi-line).
         String goodA = "good-a-" + m;
@@ -229,37 +217,11 @@ class HostileRecordsTest {
                 + "\"publishedAt\":\"" + at + "\",\"receivedAt\":\"" + at + "\",\"enrichedAt\":\"" + at + "\"}";
     }
 
-    private static byte[] bytes(String head, byte[] middle, String tail) {
-        byte[] h = head.getBytes(StandardCharsets.UTF_8);
-        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[h.length + middle.length + t.length];
-        System.arraycopy(h, 0, out, 0, h.length);
-        System.arraycopy(middle, 0, out, h.length, middle.length);
-        System.arraycopy(t, 0, out, h.length + middle.length, t.length);
-        return out;
-    }
-
-    /** Straight into the enriched topic with a plain producer, in order on one partition per key. */
-    private static void send(List<Rec> records) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "4000000");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            for (Rec r : records) {
-                byte[] key = r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8);
-                // Partition 0 for all: the order of events on the stream is then the order sent here.
-                try {
-                    producer.send(new ProducerRecord<>(Topics.ENRICHED, 0, key, r.value())).get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    // The compacted topic itself refuses records without a key (RecordDecoderTest covers them).
-                    assertThat(key).as("only keyless records are refused by the broker").isNull();
-                    assertThat(e.getCause()).isInstanceOf(InvalidRecordException.class);
-                }
-            }
-        }
+    /** Straight into the enriched topic, in order on partition 0; only keyless records may be refused (the topic is compacted). */
+    private static void send(List<Rec> records) {
+        long keyless = records.stream().filter(r -> r.key() == null).count();
+        assertThat(TopicRecords.sendAll(Topics.ENRICHED, records)).as("records the broker refused (only keyless ones may be)")
+                .isEqualTo((int) keyless);
     }
 
     private double skipped() {

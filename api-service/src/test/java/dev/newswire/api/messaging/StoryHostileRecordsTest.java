@@ -9,7 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.api.support.TestStories;
-import dev.newswire.api.support.TestStories.Rec;
+import dev.newswire.api.support.TopicRecords;
+import dev.newswire.api.support.TopicRecords.Rec;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.Topics;
@@ -78,13 +79,13 @@ class StoryHostileRecordsTest {
         hostile.add(rec(story("st-big2-" + m, "Big " + m, now, now, java.util.Collections.nCopies(40_000, "article-id"), List.of(), List.of(), null)));
         // Invalid UTF-8 in a value and in a tombstone key, UTF-16, empty, a NUL.
         hostile.add(new Rec(("st-u1-" + m).getBytes(StandardCharsets.UTF_8),
-                concat("{\"id\":\"st-u1-" + m + "\",\"lastSeen\":\"" + now + "\",\"title\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}")));
+                TopicRecords.concat("{\"id\":\"st-u1-" + m + "\",\"lastSeen\":\"" + now + "\",\"title\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}")));
         hostile.add(new Rec(new byte[] {(byte) 0xC3, (byte) 0x28}, null));
         hostile.add(new Rec(("st-u2-" + m).getBytes(StandardCharsets.UTF_8),
                 ("{\"id\":\"st-u2-" + m + "\",\"lastSeen\":\"" + now + "\"}").getBytes(StandardCharsets.UTF_16BE)));
         hostile.add(new Rec(("st-u3-" + m).getBytes(StandardCharsets.UTF_8), new byte[0]));
         hostile.add(new Rec(("st-u4-" + m).getBytes(StandardCharsets.UTF_8),
-                concat("{\"id\":\"st-u4-" + m + "\",\"lastSeen\":\"" + now + "\"", new byte[] {0}, "}")));
+                TopicRecords.concat("{\"id\":\"st-u4-" + m + "\",\"lastSeen\":\"" + now + "\"", new byte[] {0}, "}")));
         // Tombstones: one deletes the doomed story, one for a story never seen, and no key at all.
         hostile.add(Rec.of(doomed, null));
         hostile.add(Rec.of("st-never-" + m, null));
@@ -95,12 +96,12 @@ class StoryHostileRecordsTest {
                 story("st-nokey-" + m, "No key " + m, now, now, List.of(), List.of(), List.of(), null))));
 
         double before = skipped();
-        TestStories.sendAll(Topics.STORIES, hostile);
-        assertThat(TestStories.sendAll(Topics.STORIES, keyless)).as("the compacted topic refuses records without a key").isEqualTo(2);
+        TopicRecords.sendAll(Topics.STORIES, hostile);
+        assertThat(TopicRecords.sendAll(Topics.STORIES, keyless)).as("the compacted topic refuses records without a key").isEqualTo(2);
         String goodA = "st-good-a-" + m;
         String goodB = "st-good-b-" + m;
         ObjectNode pretty = story(goodB, "Good B " + m, now, now.plusSeconds(1), List.of("x", "y"), List.of(), List.of("politics"), null);
-        TestStories.sendAll(Topics.STORIES, List.of(rec(story(goodA, "Good A " + m, now, now, List.of("a"), List.of(), List.of(), null)),
+        TopicRecords.sendAll(Topics.STORIES, List.of(rec(story(goodA, "Good A " + m, now, now, List.of("a"), List.of(), List.of(), null)),
                 new Rec(goodB.getBytes(StandardCharsets.UTF_8),
                         NewsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(pretty))));
 
@@ -135,15 +136,5 @@ class StoryHostileRecordsTest {
 
     private static Rec rec(ObjectNode story) {
         return new Rec(story.get("id").asText().getBytes(StandardCharsets.UTF_8), TestStories.json(story));
-    }
-
-    private static byte[] concat(String head, byte[] middle, String tail) {
-        byte[] h = head.getBytes(StandardCharsets.UTF_8);
-        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[h.length + middle.length + t.length];
-        System.arraycopy(h, 0, out, 0, h.length);
-        System.arraycopy(middle, 0, out, h.length, middle.length);
-        System.arraycopy(t, 0, out, h.length + middle.length, t.length);
-        return out;
     }
 }

@@ -2,20 +2,12 @@ package dev.newswire.api.support;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Story records of the contract ({@code news.stories}) and enriched articles carrying a storyId,
@@ -65,41 +57,7 @@ public final class TestStories {
         }
     }
 
-    /** A raw record: key and value bytes as they go on the wire (either may be null). */
-    public record Rec(byte[] key, byte[] value) {
-        public static Rec of(String key, String value) {
-            return new Rec(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                    value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     public static boolean send(String topic, byte[] key, byte[] value) {
-        return sendAll(topic, List.of(new Rec(key, value))) == 0;
-    }
-
-    /**
-     * Records as they are, on partition 0 (so they are read in the order sent), with one producer;
-     * returns how many the broker refused (a compacted topic refuses records without a key).
-     */
-    public static int sendAll(String topic, List<Rec> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "4000000");
-        int refused = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            for (Rec r : records) {
-                try {
-                    producer.send(new ProducerRecord<>(topic, 0, r.key(), r.value())).get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    refused++;
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("send failed", e);
-        }
-        return refused;
+        return TopicRecords.sendAll(topic, List.of(new TopicRecords.Rec(key, value))) == 0;
     }
 }
