@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +100,7 @@ class FaultInjectionIT {
         run.awaitFlow(20);
         Instant down = Instant.now();
         run.cluster.stopBroker();
-        outage(run.brokerOutage);
+        outage(s, run.brokerOutage);
         Instant up = Instant.now();
         run.cluster.startBroker();
         s.figure("broker restart", Scenario.seconds(Duration.between(up, run.cluster.brokerReadyAt())));
@@ -171,7 +172,7 @@ class FaultInjectionIT {
             Scenario s = run.begin("broker outage outlasting enrich's producer timeout (25 s vs 10 s)");
             run.awaitFlow(20);
             run.cluster.stopBroker();
-            outage(Duration.ofSeconds(25));
+            outage(s, Duration.ofSeconds(25));
             run.cluster.startBroker();
             s.expectEnrichedWithin("after broker ready", run.cluster.brokerReadyAt(), BROKER_RECOVERY_BOUND);
             run.awaitFlow(30);
@@ -243,12 +244,19 @@ class FaultInjectionIT {
         return Duration.ofSeconds(2L * FaultRun.VIEW_CAPACITY / run.rate + 2);
     }
 
-    /** The fault's length; a deliberate wait, not a synchronisation. */
-    private static void outage(Duration length) {
+    /**
+     * The broker stays away for {@code length}, and meanwhile every service that is not held must
+     * stay up: one that died because the broker was away would be restarted by the supervisor and the
+     * crash would go unseen. A death is a violation of the scenario; the caller starts the broker again
+     * either way.
+     */
+    private static void outage(Scenario s, Duration length) {
         try {
-            Thread.sleep(length.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            await("every service up while the broker is away").during(length).atMost(length.plusSeconds(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> run.cluster.services().stream().filter(x -> !x.held()).allMatch(x -> x.process().alive()));
+        } catch (ConditionTimeoutException e) {
+            s.violation("a service process died while the broker was away: " + e.getMessage());
         }
     }
 }
