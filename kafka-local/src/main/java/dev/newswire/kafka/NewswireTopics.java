@@ -52,7 +52,8 @@ public final class NewswireTopics {
 
     /**
      * The contract's topics: raw, enriched (compacted: the latest record per article id), the DLQ,
-     * the stories (compacted: the latest version per story id) and enrich's internal pending topic.
+     * the stories (compacted: the latest version per story id), enrich's internal pending topic and
+     * ingest's feed registry and feed status (compacted: the latest per feed id).
      * The pending topic always has one partition: it is the single ordering point of story
      * assignment (ARCHITECTURE.md "Stories"), whatever the partition count of the others.
      */
@@ -70,7 +71,12 @@ public final class NewswireTopics {
                 // Compacted like the enriched topic: the latest record per story id (merged ones carry mergedInto).
                 new NewTopic(Topics.STORIES, partitions, (short) 1)
                         .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
-                                "max.message.bytes", ENRICHED_MAX_BYTES)));
+                                "max.message.bytes", ENRICHED_MAX_BYTES)),
+                // Ingest's feed registry and feed status (issue 13): small, compacted, the latest per feed id.
+                new NewTopic(Topics.FEEDS, partitions, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")),
+                new NewTopic(Topics.FEEDS_STATUS, partitions, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")));
     }
 
     /** Creates any of the topics that do not exist yet. */

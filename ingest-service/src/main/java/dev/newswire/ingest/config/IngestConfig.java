@@ -84,6 +84,9 @@ public interface IngestConfig {
 
     ReplayOnStart replayOnStart();
 
+    /** Feeds followed by polling (issue 13): see {@link FeedsConfig}. */
+    FeedsConfig feeds();
+
     /**
      * Request limits enforced before routing, answered as problem+json. The Vert.x codec limits
      * (quarkus.http.limits.max-initial-line-length / max-header-size) are set higher as a hard bound.

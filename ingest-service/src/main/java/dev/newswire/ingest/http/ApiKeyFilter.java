@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * When {@code newswire.ingest.api-keys} is set, a request needs {@code Authorization: Bearer <key>}
  * or {@code X-Api-Key: <key>} if it writes (POST, PUT, PATCH, DELETE, on any path) or if it
- * reaches a replay endpoint with any method (GET /api/replay lists folders and progress). Other
+ * reaches a replay or feed endpoint with any method (GET /api/replay lists folders and progress,
+ * GET /api/feeds names the hosts ingest fetches from, allow-listed internal ones included). Other
  * reads stay open. Keys are compared in constant time and never logged or echoed.
  * <p>
  * The replay rule is enforced after the request was matched to its resource method, not by
@@ -48,7 +49,8 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter
     public void requireKeyForReplays(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (!keys.isEmpty() && resource != null && ReplayResource.class.equals(resource.getResourceClass())) {
+        if (!keys.isEmpty() && resource != null && (ReplayResource.class.equals(resource.getResourceClass())
+                || FeedResource.class.equals(resource.getResourceClass()))) {
             requireKey(request);
         }
     }

@@ -2,6 +2,8 @@ package dev.newswire.ingest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.feeds.FeedNotFoundException;
+import dev.newswire.ingest.feeds.FeedRequestException;
 import dev.newswire.ingest.intake.BatchPublishException;
 import dev.newswire.ingest.intake.IngestMetrics;
 import dev.newswire.ingest.intake.RejectedArticleException;
@@ -111,6 +113,13 @@ public class ProblemMapper {
             return replay.status() == 429
                     ? Problem.of("too-many-replays", "Too many replays running", 429, error.getMessage())
                     : Problem.of("invalid-replay", "Invalid replay request", replay.status(), error.getMessage());
+        }
+        if (error instanceof FeedNotFoundException) {
+            return Problem.of("feed-not-found", "No such feed", 404, error.getMessage());
+        }
+        if (error instanceof FeedRequestException feed) {
+            Problem problem = Problem.of("invalid-feed", "Invalid feed registration", feed.status(), error.getMessage());
+            return feed.field() == null ? problem : problem.with("field", feed.field());
         }
         if (error instanceof JsonProcessingException json) {
             var at = json.getLocation();
