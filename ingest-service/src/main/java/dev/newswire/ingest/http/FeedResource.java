@@ -5,6 +5,7 @@ import dev.newswire.ingest.feeds.FeedDescription;
 import dev.newswire.ingest.feeds.FeedRegistry;
 import dev.newswire.ingest.feeds.FeedRequest;
 import dev.newswire.ingest.feeds.FeedRequestException;
+import dev.newswire.ingest.feeds.Opml;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.Problem;
 import io.smallrye.common.annotation.Blocking;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class FeedResource {
 
     private static final int MAX_REQUEST_BYTES = 16 * 1024;
+    private static final int MAX_OPML_BYTES = 1024 * 1024;
 
     private final FeedRegistry registry;
 
@@ -66,6 +70,41 @@ public class FeedResource {
             + " consecutive errors, next poll, why it is disabled")
     public List<FeedDescription> all() {
         return registry.all();
+    }
+
+    @POST
+    @Path("/opml")
+    @Blocking
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, "text/x-opml"})
+    @Operation(summary = "Import an OPML subscription list", description = "Registers every outline with an xmlUrl"
+            + " (default settings). Answers {registered: [feed ids], rejected: [{url, reason}]}; good feeds are registered"
+            + " even when others are refused.")
+    @APIResponse(responseCode = "200", description = "Imported")
+    @APIResponse(responseCode = "400", description = "Not well-formed XML, or a DOCTYPE", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "Over 1 MiB or 1,000 feeds", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Map<String, Object> importOpml(InputStream body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.readNBytes(MAX_OPML_BYTES + 1);
+        if (bytes.length > MAX_OPML_BYTES) {
+            throw new FeedRequestException(413, null, "An OPML import is at most " + MAX_OPML_BYTES + " bytes.");
+        }
+        List<String> registered = new ArrayList<>();
+        List<Map<String, String>> rejected = new ArrayList<>();
+        for (String url : Opml.feedUrls(bytes)) {
+            try {
+                registered.add(registry.register(new FeedRequest(url, null, null, null, null)).feed().id());
+            } catch (FeedRequestException e) {
+                rejected.add(Map.of("url", url, "reason", e.getMessage()));
+            }
+        }
+        return Map.of("registered", registered, "rejected", rejected);
+    }
+
+    @GET
+    @Path("/opml")
+    @Produces("text/x-opml")
+    @Operation(summary = "Export every feed as an OPML 2.0 subscription list")
+    public String exportOpml() {
+        return Opml.export(registry.all());
     }
 
     @GET

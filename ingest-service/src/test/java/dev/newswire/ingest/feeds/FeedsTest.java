@@ -209,4 +209,23 @@ class FeedsTest {
         assertThat(server.hits("/robots.txt")).hasSize(1);
         assertThat(records).hasSize(3);
     }
+
+    @Test
+    void opmlImportRegistersGoodFeedsAndExportListsThem() {
+        server.serve("/opml/a.xml", FeedServer.rss(FeedParsingFixtures.bytes("atom-xhtml.xml"), null));
+        String opml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0"><head><title>My feeds</title></head><body>
+                  <outline text="Science"><outline type="rss" text="Wire" xmlUrl="%s"/></outline>
+                  <outline type="rss" text="Bad" xmlUrl="ftp://example.org/feed"/>
+                </body></opml>""".formatted(server.url("/opml/a.xml"));
+        JsonPath imported = given().contentType("text/x-opml").body(opml).post("/api/feeds/opml")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(imported.getList("registered", String.class)).containsExactly(FeedIds.of(server.url("/opml/a.xml")));
+        assertThat(imported.getString("rejected[0].url")).isEqualTo("ftp://example.org/feed");
+        String exported = given().get("/api/feeds/opml").then().statusCode(200).extract().asString();
+        assertThat(exported).contains("<opml version=\"2.0\">").contains("xmlUrl=\"" + server.url("/opml/a.xml") + "\"");
+        given().contentType("text/x-opml").body(FeedParsingFixtures.bytes("billion-laughs.xml")).post("/api/feeds/opml")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
 }
