@@ -181,7 +181,7 @@ class DockerFilesTest {
                         .as("%s %s in compose vs KafkaTopic", create.group(1), config.group(1)).isEqualTo(config.group(2));
             }
         }
-        assertThat(seen).isEqualTo(5);
+        assertThat(seen).isEqualTo(7);
     }
 
     /** Compose's own validator (v1.29 here) on both file sets: the syntax both versions accept. */

@@ -74,9 +74,11 @@ class KafkaManifestsTest {
         Manifests m = rendered(kustomization);
         Map<String, Map<String, Object>> topics = topics(m);
         assertThat(topics.keySet()).containsExactlyInAnyOrder(Topics.RAW, Topics.ENRICHED, Topics.DLQ,
-                Topics.ENRICHED_PENDING, Topics.STORIES);
+                Topics.ENRICHED_PENDING, Topics.STORIES, Topics.FEEDS, Topics.FEEDS_STATUS);
         assertThat(at(topics.get(Topics.ENRICHED), "spec", "config", "cleanup.policy")).isEqualTo("compact");
         assertThat(at(topics.get(Topics.STORIES), "spec", "config", "cleanup.policy")).isEqualTo("compact");
+        assertThat(at(topics.get(Topics.FEEDS), "spec", "config", "cleanup.policy")).isEqualTo("compact");
+        assertThat(at(topics.get(Topics.FEEDS_STATUS), "spec", "config", "cleanup.policy")).isEqualTo("compact");
         assertThat((Integer) at(topics.get(Topics.ENRICHED_PENDING), "spec", "partitions"))
                 .as("the story step's single ordering point").isEqualTo(1);
         assertThat(at(topics.get(Topics.RAW), "spec", "config", "cleanup.policy")).isEqualTo("delete");
