@@ -3,15 +3,15 @@
 #   bench/ingest/feeds-bench.sh     (from the repository root; loopback only; about 3-5 minutes)
 # Env: BENCH_FEEDS (1000) BENCH_HOSTS (10: python http.servers on 127.0.0.1..127.0.0.N)
 #      BENCH_INTERVAL (30 s per feed) BENCH_STEADY (60 s measured after the first round)
-#      BENCH_HTTP_PORT (18181) BENCH_KAFKA_PORT (18192) BENCH_FEED_PORT (18200) BENCH_BUILD=1 rebuilds the jars.
+#      BENCH_HTTP_PORT (28481) BENCH_KAFKA_PORT (28492) BENCH_FEED_PORT (28500) BENCH_BUILD=1 rebuilds the jars.
 # Feeds are generated into bench-data/feeds (git-ignored): 10 items each, 2-4 KB of text per item.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 WORK=$ROOT/bench-data/feeds
-HTTP_PORT=${BENCH_HTTP_PORT:-18181}
-KAFKA_PORT=${BENCH_KAFKA_PORT:-18192}
-FEED_PORT=${BENCH_FEED_PORT:-18200}
+HTTP_PORT=${BENCH_HTTP_PORT:-28481}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-28492}
+FEED_PORT=${BENCH_FEED_PORT:-28500}
 FEEDS=${BENCH_FEEDS:-1000}
 HOSTS=${BENCH_HOSTS:-10}
 INTERVAL=${BENCH_INTERVAL:-30}

@@ -60,4 +60,17 @@ class ApiKeyTest {
         given().header("X-Api-Key", KEY).get("/api/replay").then().statusCode(200);
         given().header("X-Api-Key", KEY).get("/api/replay/abc").then().statusCode(404);
     }
+
+    @Test
+    void everyFeedEndpointNeedsAKey() {
+        // GET /api/feeds names the hosts ingest fetches from (allow-listed internal ones too).
+        given().get("/api/feeds").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().get("/api/feeds/opml").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().get("/api/feeds/fd-0000000000000000").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().contentType("application/json").body("{\"url\": \"https://example.org/rss\"}").post("/api/feeds")
+                .then().statusCode(401);
+        given().delete("/api/feeds/fd-0000000000000000").then().statusCode(401);
+        given().header("X-Api-Key", KEY).get("/api/feeds").then().statusCode(200);
+        given().header("X-Api-Key", KEY).get("/api/feeds/fd-0000000000000000").then().statusCode(404);
+    }
 }
