@@ -90,7 +90,10 @@ public interface FeedsConfig {
     @WithDefault("6h")
     Duration maxBackoff();
 
-    /** Article pages fetched per poll at most (fetchArticles); further new items use the feed's content. */
+    /**
+     * Article pages fetched per poll at most (fetchArticles), and for at most two request deadlines in
+     * all; further new items use the feed's content.
+     */
     @WithDefault("20")
     int maxArticlesPerPoll();
 

@@ -96,6 +96,9 @@ public class FeedPoller {
         int fresh = 0;
         int published = 0;
         int pagesFetched = 0;
+        // Article pages get at most two request deadlines per poll in all, so one feed of slow pages
+        // cannot hold a poll thread (or a rebalance, which waits for running polls) for long.
+        long pagesUntil = System.nanoTime() + config.requestDeadline().multipliedBy(2).toNanos();
         String publishError = null;
         for (FeedItem item : mapped.items()) {
             String id = item.article().id();
@@ -104,7 +107,8 @@ public class FeedPoller {
                 continue;
             }
             RawArticle article = item.article();
-            if (feed.fetchArticles() && item.link() != null && pagesFetched < config.maxArticlesPerPoll()) {
+            if (feed.fetchArticles() && item.link() != null && pagesFetched < config.maxArticlesPerPoll()
+                    && System.nanoTime() < pagesUntil) {
                 pagesFetched++;
                 article = fromPage(item, now);
             }
