@@ -27,10 +27,43 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class FeedServer implements AutoCloseable {
 
-    /** One request as the server saw it: path, headers (lower-case names), when it started and ended. */
-    public record Hit(String path, Map<String, String> headers, long startNanos, long endNanos) {
+    /**
+     * One request as the server saw it: path, headers (lower-case names), when it started and ended.
+     * Recorded when the request arrives (before the answer), so a client that has its answer always
+     * finds its request here.
+     */
+    public static final class Hit {
+        private final String path;
+        private final Map<String, String> headers;
+        private final long startNanos;
+        private volatile long endNanos = Long.MAX_VALUE;
+
+        Hit(String path, Map<String, String> headers, long startNanos) {
+            this.path = path;
+            this.headers = headers;
+            this.startNanos = startNanos;
+        }
+
+        public String path() {
+            return path;
+        }
+
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public long startNanos() {
+            return startNanos;
+        }
+
+        /** When the answer was done; Long.MAX_VALUE while it is still being sent. */
+        public long endNanos() {
+            return endNanos;
+        }
+
+        @Override
+        public String toString() {
+            return "Hit[" + path + ", " + headers + "]";
         }
     }
 
@@ -101,6 +134,8 @@ public final class FeedServer implements AutoCloseable {
         Map<String, String> headers = new ConcurrentHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String path = exchange.getRequestURI().getRawPath();
+        Hit hit = new Hit(path, headers, start);
+        hits.add(hit);
         try (exchange) {
             Handler handler = handlers.get(path);
             if (handler == null) {
@@ -111,8 +146,8 @@ public final class FeedServer implements AutoCloseable {
         } catch (IOException e) {
             // the client went away (a cancelled drip, a capped body): nothing to answer
         } finally {
+            hit.endNanos = System.nanoTime();
             inFlight.decrementAndGet();
-            hits.add(new Hit(path, headers, start, System.nanoTime()));
         }
     }
 
