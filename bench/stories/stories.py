@@ -304,6 +304,43 @@ def run(split, variants):
     print("\nSUMMARY %s: " % split + "; ".join("%s P %.3f R %.3f F1 %.3f" % ((v,) + totals[v]) for v in totals))
 
 
+def dups(path):
+    """Near-copy pairs through the api: each pair's first text, then its second, posted as JSON 2 hours
+    apart in event time (pairs 1 day apart from each other, so that no pair sees another's articles
+    as candidates... except through duplicateOf, which has no time limit: each pair's texts are
+    distinct Reuters articles). Found = the second's duplicateOf is the first's id."""
+    with open(path, encoding="utf-8") as f:
+        pairs = [json.loads(line) for line in f]
+    nonce = "%x" % int(time.time())
+    base = BASE + timedelta(days=200)
+    posted = []
+    for k, pair in enumerate(pairs):
+        when = base + timedelta(hours=k)
+        first = post(json.dumps({"title": "Original %d" % k, "body": pair["first"], "url": "https://dups.bench.invalid/%s/%d/a" % (nonce, k),
+                                 "publishedAt": when.strftime("%Y-%m-%dT%H:%M:%SZ")}), "application/json")["id"]
+        second = post(json.dumps({"title": pair.get("title") or "Original %d" % k, "body": pair["second"],
+                                  "url": "https://dups.bench.invalid/%s/%d/b" % (nonce, k),
+                                  "publishedAt": (when + timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M:%SZ")}), "application/json")["id"]
+        posted.append((pair, first, second))
+    got = fetch_enriched([i for _, a, b in posted for i in (a, b) if i])
+    tally = defaultdict(lambda: [0, 0])
+    tp = fp = fn = 0
+    firsts = {a for _, a, _ in posted}
+    for pair, a, b in posted:
+        dup = (got.get(b) or {}).get("duplicateOf")
+        found = dup == a
+        tally[pair["label"]][0] += 1
+        tally[pair["label"]][1] += found
+        if pair["copy"]:
+            tp += found
+            fn += not found
+        else:
+            fp += dup is not None and dup in firsts
+    print("near copies through the api: %d pairs; precision %.3f recall %.3f" % (len(posted), tp / max(1, tp + fp), tp / max(1, tp + fn)))
+    for label, (n, found) in sorted(tally.items()):
+        print("  %-24s %d of %d marked duplicateOf the first" % (label, found, n))
+
+
 def score(path, split):
     docs = {d["doc"]: d for d in load(split)}
     rows = defaultdict(dict)
@@ -328,5 +365,7 @@ if __name__ == "__main__":
         prepare_dups()
     elif args[0] == "run":
         run(opt("--split", "dev"), opt("--variants", ",".join(VARIANTS)).split(","))
+    elif args[0] == "dups":
+        dups(args[1])
     elif args[0] == "score":
         score(args[1], opt("--split", "tune"))
