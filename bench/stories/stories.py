@@ -386,7 +386,7 @@ if __name__ == "__main__":
     elif args[0] == "prepare-dups":
         prepare_dups()
     elif args[0] == "run":
-        run(opt("--split", "dev"), opt("--variants", ",".join(VARIANTS)).split(","))
+        run(opt("--split", "tune"), opt("--variants", ",".join(VARIANTS)).split(","))
     elif args[0] == "dups":
         dups(args[1])
     elif args[0] == "score":
