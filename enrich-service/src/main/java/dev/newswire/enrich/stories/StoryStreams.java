@@ -111,6 +111,17 @@ public class StoryStreams {
         // Same as the SmallRye channels: one reconnect attempt per second after an outage, not every 10 s.
         p.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        // A broker outage of any length is waited out, never turned into an error: with the producer's
+        // default delivery timeout (120 s) a 10-minute outage expired changelog and output records, the
+        // stream thread died and was replaced, and 41 articles were published twice. Unbounded delivery
+        // and send blocking keep the records in the producer until the broker is back (the pending
+        // consumer stops fetching meanwhile, so nothing piles up beyond one poll's records), and
+        // task.timeout.ms keeps a task that cannot reach the broker retrying instead of failing the thread.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), Integer.MAX_VALUE);
+        // Integer.MAX_VALUE ms (24.8 days), not Long.MAX_VALUE: Streams and the producer add these to the
+        // wall clock to get deadlines, and a long overflow would turn "never" into "already expired".
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_BLOCK_MS_CONFIG), (long) Integer.MAX_VALUE);
+        p.put(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, (long) Integer.MAX_VALUE);
         // Enriched articles up to 4 MiB and dead letters up to 16 MiB pass through (the topics' limits).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 8 * 1024 * 1024);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Story assignment on map-backed tables: the rules, without Kafka. */
 class StoryAssignerTest {
 
-    static final StoryAssigner.Rules RULES = new StoryAssigner.Rules(0.30, 0.45, 0.5, Duration.ofHours(36), Duration.ofDays(3), 50);
+    static final StoryAssigner.Rules RULES = new StoryAssigner.Rules(0.35, 0.60, 0.5, Duration.ofHours(36), Duration.ofDays(3), 50);
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
     private final MapTable<StoryState> stories = new MapTable<>();

@@ -1,0 +1,73 @@
+package dev.newswire.enrich.stories;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newswire.model.EnrichedArticle;
+import dev.newswire.model.NewsJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Offline tuning aid for bench/stories (issue 11): replays enriched articles that the api returned
+ * (bench-data/stories/enriched-&lt;split&gt;.jsonl, written by {@code stories.py run}) through
+ * {@link StoryAssigner} on map tables, in the order they were posted, with a grid of thresholds, and
+ * prints B-cubed P/R/F1 against the ECB+ gold event of each document ({@code _doc}: topic + ecb/ecbplus).
+ * The pipeline's output is deterministic, so only the story step's settings vary; the reported
+ * figures still come from the run through the api. Args: file [threshold,...] [merge offset].
+ */
+public final class StoryReplay {
+
+    private static final ObjectMapper JSON = NewsJson.mapper();
+
+    public static void main(String[] args) throws IOException {
+        Map<String, List<ObjectNode>> byVariant = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            ObjectNode node = (ObjectNode) JSON.readTree(line);
+            byVariant.computeIfAbsent(node.path("_variant").asText("-"), v -> new ArrayList<>()).add(node);
+        }
+        String[] thresholds = (args.length > 1 ? args[1] : "0.20,0.25,0.30,0.35,0.40,0.45,0.50").split(",");
+        String[] merges = (args.length > 2 ? args[2] : "0.45").split(",");
+        for (String t : thresholds) {
+            for (String m : merges) {
+                double threshold = Double.parseDouble(t);
+                double merge = Math.max(threshold, Double.parseDouble(m));
+                StringBuilder line = new StringBuilder(String.format("threshold %.2f merge %.2f:", threshold, merge));
+                double sumF = 0;
+                for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
+                    double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
+                            Duration.ofHours(36), Duration.ofDays(3), 50));
+                    sumF += prf[2];
+                    line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
+                }
+                System.out.println(line.append(String.format("  | mean F1 %.3f", sumF / byVariant.size())));
+            }
+        }
+    }
+
+    static double[] replay(List<ObjectNode> nodes, StoryAssigner.Rules rules) throws IOException {
+        List<ObjectNode> ordered = new ArrayList<>(nodes);
+        ordered.sort(Comparator.comparing((ObjectNode n) -> n.path("publishedAt").asText()).thenComparing(n -> n.path("id").asText()));
+        MapTable<StoryState> stories = new MapTable<>();
+        StoryAssigner assigner = new StoryAssigner(stories, new MapTable<>(), rules);
+        Map<String, String> predicted = new LinkedHashMap<>();
+        Map<String, String> gold = new LinkedHashMap<>();
+        for (ObjectNode node : ordered) {
+            String doc = node.path("_doc").asText();
+            JsonNode clean = node.deepCopy().without(List.of("_doc", "_variant", "storyId", "duplicateOf"));
+            ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(clean, EnrichedArticle.class));
+            String story = assigner.assign(features).storyId();
+            predicted.put(features.id(), story);
+            gold.put(features.id(), doc.substring(0, doc.indexOf('_')) + (doc.endsWith("ecbplus") ? "+" : ""));
+        }
+        predicted.replaceAll((id, story) -> assigner.resolve(story));
+        return BCubed.score(predicted, gold);
+    }
+}
