@@ -271,10 +271,31 @@ def ner(split):
     score_ner(split, len(docs), ids, got)
 
 
+def error_kinds(gold, pred):
+    """Each error once, by kind: 'type G->P' (same span, other type), 'boundary G' (a prediction
+    overlaps the gold name with other edges), 'missed G' (nothing there), 'spurious P' (a prediction
+    that overlaps no gold name). Yields (kind, gold mention or None, [predictions])."""
+    fp, fn = pred - gold, gold - pred
+    used = set()
+    for g in sorted(fn, key=str):
+        same = [p for p in fp if p[:3] == g[:3]]
+        overlap = [p for p in fp if p[0] == g[0] and p[1] < g[2] and p[2] > g[1]]
+        if same:
+            used.add(same[0])
+            yield "type %s->%s" % (g[3], same[0][3]), g, same
+        elif overlap:
+            used.update(overlap)
+            yield "boundary %s" % g[3], g, overlap
+        else:
+            yield "missed %s" % g[3], g, []
+    for p in sorted(fp - used, key=str):
+        yield "spurious %s" % p[3], None, [p]
+
+
 def score_ner(split, posted_count, ids, got):
     tp = fp = fn = 0
     per_type = {t: [0, 0, 0] for t in ("PER", "ORG", "LOC")}
-    empty, lost_lines, languages = 0, 0, {}
+    empty, lost_lines, languages, kinds = 0, 0, {}, {}
     errors = open(os.path.join(DATA, "ner-%s-errors.txt" % split), "w", encoding="utf-8")
     for i, d in ids.items():
         a = got.get(i, {})
@@ -299,6 +320,10 @@ def score_ner(split, posted_count, ids, got):
             errors.write("%s FP %s %r\n" % (d["id"], m[3], show(m)))
         for m in sorted(gold - pred, key=str):
             errors.write("%s FN %s %r\n" % (d["id"], m[3], show(m)))
+        for kind, g, p in error_kinds(gold, pred):
+            kinds[kind] = kinds.get(kind, 0) + 1
+            errors.write("%s KIND %s gold %r got %s\n" % (d["id"], kind, show(g) if g else "-",
+                                                          ", ".join("%r/%s" % (show(x), x[3]) for x in p) or "-"))
         for t in per_type:
             g = {x for x in gold if x[3] == t}
             p = {x for x in pred if x[3] == t}
@@ -314,6 +339,8 @@ def score_ner(split, posted_count, ids, got):
     print("  PER/ORG/LOC entity F1 through the API: %.4f  (P %.4f R %.4f)  %s" % (
         f1(tp, fp, fn), tp / max(1, tp + fp), tp / max(1, tp + fn),
         "  ".join("%s %.4f" % (t, f1(*v)) for t, v in per_type.items())))
+    print("  errors by kind (%s): %s" % (os.path.join("bench-data", "quality", "ner-%s-errors.txt" % split),
+                                         ", ".join("%s %d" % kv for kv in sorted(kinds.items(), key=lambda kv: -kv[1]))))
     print("  rejected by ingest: %s" % ([c for c, _ in REJECTED] or "none"))
     print("  documents with gold entities that came back with none: %d; gold lines not found in the answer: %d; languages %s"
           % (empty, lost_lines, languages))

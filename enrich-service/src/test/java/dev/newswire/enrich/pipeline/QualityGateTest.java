@@ -151,8 +151,10 @@ class QualityGateTest {
     }
 
     // measured when written: NER F1 0.940, tag agreement 0.90 (0 untagged), summary ROUGE-1 0.579;
-    // NER 0.949 after the issue-10 follow-up (first names kept at name edges, "U.N.", Title Case lines)
-    static final double NER_F1_FLOOR = 0.92;
+    // NER 0.949 after the issue-10 follow-up (first names kept at name edges, "U.N.", Title Case lines);
+    // 0.977 after the third pass (hyphenated names, initials in score lines, datelines, coordinated
+    // names, capitals keeping their type in context): floor raised from 0.92 to 0.95
+    static final double NER_F1_FLOOR = 0.95;
     static final double TAG_AGREEMENT_FLOOR = 0.85;
     static final double SUMMARY_ROUGE1_FLOOR = 0.55;
 

@@ -117,8 +117,11 @@ public final class EntityExtractor implements Stage {
         }
         // Edges are trimmed before the document-level pass so a bad run ("Demonstrating Washington"
         // as a person) cannot teach it a wrong surname.
-        List<List<String>> labels = consistency.apply(words,
-                withoutNonNameEdges(sentences, withPlacesAndPeopleAsWritten(words, nerWords, recognizer.label(nerWords)), aliases, headingNames));
+        List<List<String>> tagged = new ArrayList<>(withPlacesAndPeopleAsWritten(words, nerWords, recognizer.label(nerWords)));
+        for (int i = 0; i < tagged.size(); i++) {
+            tagged.set(i, Datelines.placesAsLocations(words.get(i), tagged.get(i)));
+        }
+        List<List<String>> labels = consistency.apply(words, withoutNonNameEdges(sentences, tagged, aliases, headingNames));
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i).tokens();
@@ -129,7 +132,7 @@ public final class EntityExtractor implements Stage {
                 mentions.add(new Mention(start, end, surface, typeInContext(run, tokens), i < titleSentences));
             }
         }
-        return splitCompounds(mentions);
+        return CoordinatedNames.split(splitCompounds(mentions));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.ThreadSafePOSTaggerME;
@@ -119,6 +120,33 @@ public final class SentenceSplitter implements Stage {
         return document.withSentences(result).withTitleSentences(title).withComponent(name(), component);
     }
 
+    /** A lone capital initial with its period ("(W.", ", V.") not after a capitalised word ("World War I."). */
+    private static final Pattern ENDS_WITH_INITIAL = Pattern.compile("(?:^|[(\\[,;:]|\\s)\\p{Lu}\\.$");
+    private static final Pattern CAPITALISED_WORD_BEFORE_INITIAL = Pattern.compile("\\p{Lu}\\S*\\s+\\p{Lu}\\.$");
+
+    /**
+     * The sentence model breaks after a name's initial in score lines ("Lancashire 197-8 (W." |
+     * "Hegg 54)"), which cuts the person in two. A break after a lone initial followed by a
+     * capitalised word is undone; "... World War I." | "The ..." keeps its break.
+     */
+    static Span[] joinAfterInitials(String text, Span[] spans) {
+        List<Span> out = new ArrayList<>(spans.length);
+        for (Span s : spans) {
+            Span previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (previous != null) {
+                String before = text.substring(previous.getStart(), previous.getEnd());
+                String next = text.substring(s.getStart(), s.getEnd());
+                if (ENDS_WITH_INITIAL.matcher(before).find() && !CAPITALISED_WORD_BEFORE_INITIAL.matcher(before).find()
+                        && !next.isEmpty() && Character.isUpperCase(next.codePointAt(0))) {
+                    out.set(out.size() - 1, new Span(previous.getStart(), s.getEnd()));
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out.toArray(new Span[0]);
+    }
+
     /** Sentences of {@code text[from, to)} with offsets into {@code text}. */
     public List<Sentence> split(String text, int from, int to) {
         List<Sentence> out = new ArrayList<>();
@@ -131,7 +159,7 @@ public final class SentenceSplitter implements Stage {
         // reads charAt(-1) (StringIndexOutOfBoundsException) when a text starts with a dictionary
         // abbreviation such as "U.S. debt futures ...".
         String blockText = " " + text.substring(from, to);
-        for (Span s : sentences.sentPosDetect(blockText)) {
+        for (Span s : joinAfterInitials(blockText, sentences.sentPosDetect(blockText))) {
             int start = from + Math.max(0, s.getStart() - 1);
             int end = from + s.getEnd() - 1;
             if (end <= start) {

@@ -77,7 +77,7 @@ final class TokenAdjuster {
     }
 
     /**
-     * Joins "X", "-", "Y" and "X", "-Y" when nothing separates them in the text and the result is
+     * Joins "X", "-", "Y", "X", "-Y" and "X-", "Y" when nothing separates them in the text and the result is
      * one word, as in CoNLL-2003 ("Al-Ansari", "Anne-Gaelle", "60-day", "Israel-Hamas"). Compounds
      * of two names are split again after NER by {@code EntityExtractor}, which knows both names.
      */
@@ -98,6 +98,11 @@ final class TokenAdjuster {
                         continue;
                     }
                 } else if (word.length() > 1 && word.startsWith("-") && joinable(left, word.substring(1))) {
+                    out.set(out.size() - 1, new Span(previous.getStart(), t.getEnd()));
+                    i++;
+                    continue;
+                } else if (left.length() > 1 && left.endsWith("-") && joinable(left.substring(0, left.length() - 1), word)) {
+                    // "Ata-", "ur-", "Rehman" and "Chun-", "yeh": the hyphen left on the first part
                     out.set(out.size() - 1, new Span(previous.getStart(), t.getEnd()));
                     i++;
                     continue;

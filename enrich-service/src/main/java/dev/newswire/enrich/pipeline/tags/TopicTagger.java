@@ -36,9 +36,28 @@ public final class TopicTagger implements Stage {
      * {@code score = 1 / (1 + exp(-(raw - midpoint) / width))}. One scale for all tags, so that the
      * order of scores is the order of evidence. Fitted on the TRAIN split by TagEval.
      */
-    public record Calibration(double evidenceWeight, double midpoint, double width) {
-        public static final Calibration DEFAULT = new Calibration(0.1, 0.33, 0.04);
+    public record Calibration(double evidenceWeight, double midpoint, double width, double learnedBonus) {
+        /**
+         * {@code learnedBonus} 0.03: fitted on BBC DEV (the harness's quarter of TRAIN, with centroids
+         * refitted on the other three quarters): top-tag agreement 94.4 % to 95.6 % on full articles,
+         * 91.2 % to 92.4 % on short items; the QualityGateTest slice keeps 18 of 20.
+         */
+        public static final Calibration DEFAULT = new Calibration(0.1, 0.33, 0.04, DEFAULT_LEARNED_BONUS);
+
+        public Calibration(double evidenceWeight, double midpoint, double width) {
+            this(evidenceWeight, midpoint, width, DEFAULT_LEARNED_BONUS);
+        }
     }
+
+    /**
+     * Added to the raw score of a topic whose tree has a centroid learned from labelled news. The
+     * other topics compete with a one-line description only, which sits closer to a short article
+     * than a centroid of real news does: "labour" beat "politics" on strikes the editors filed under
+     * politics, "disaster" beat "science" on blogs that covered the tsunami. A bonus for the learned
+     * topics (rather than a penalty for the others) changes which topic comes first the same way but
+     * leaves the description-only topics' scores, and so their tags at the threshold, as they were.
+     */
+    static final double DEFAULT_LEARNED_BONUS = 0.03;
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -48,6 +67,8 @@ public final class TopicTagger implements Stage {
     private final double threshold;
     private final int maxTags;
     private final Calibration calibration;
+    /** Top-level topics with a centroid learned from labelled news; the others are zero-shot. */
+    private final java.util.Set<String> learnedRoots;
 
     public TopicTagger(SentenceEmbedder embedder, double threshold, int maxTags) {
         this(embedder, Taxonomy.defaults(), TagPrototypes.defaults(), Calibration.DEFAULT, threshold, maxTags);
@@ -60,6 +81,7 @@ public final class TopicTagger implements Stage {
         this.taxonomy = taxonomy;
         this.threshold = threshold;
         this.maxTags = maxTags;
+        this.learnedRoots = java.util.Set.copyOf(learned.centroids().keySet().stream().map(TopicTagger::root).toList());
         this.prototypes = new LinkedHashMap<>();
         for (Taxonomy.Topic topic : taxonomy.topics()) {
             prototypes.put(topic.id(), learned.blend(topic.id(), embedder.embed(topic.prompt())));
@@ -88,14 +110,32 @@ public final class TopicTagger implements Stage {
 
     @Override
     public Document apply(Document document) {
-        String embedded = ((document.title() == null ? "" : document.title() + ". ") + lead(document)).strip();
+        String embedded = embeddedText(document);
         float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
+        return document.withTags(tags(scores(article, evidenceText(document)), hasEnoughWords(document))).withComponent(name(), component());
+    }
+
+    /** What is embedded for a document: its title and the first {@link #LEAD_WORDS} words of prose. */
+    public static String embeddedText(Document document) {
+        return ((document.title() == null ? "" : document.title() + ". ") + lead(document)).strip();
+    }
+
+    /** Where evidence words are looked for: title, every sentence, keyphrases and entity names. */
+    public static String evidenceText(Document document) {
         List<String> names = document.entities().stream().map(Entity::name).toList();
         String prose = document.sentences().isEmpty() ? String.valueOf(document.text())
                 : String.join(" ", document.sentences().stream().map(s -> s.text()).toList());
-        String evidence = evidenceText((document.title() == null ? "" : document.title() + " | ") + prose, document.keyphrases(), names);
-        int words = wordCount(document.title()) + wordCount(document.text());
-        return document.withTags(tags(scores(article, evidence), words >= MIN_WORDS_FOR_A_TAG)).withComponent(name(), component());
+        return evidenceText((document.title() == null ? "" : document.title() + " | ") + prose, document.keyphrases(), names);
+    }
+
+    /** Long enough that the best top-level tag is always emitted. */
+    public static boolean hasEnoughWords(Document document) {
+        return wordCount(document.title()) + wordCount(document.text()) >= MIN_WORDS_FOR_A_TAG;
+    }
+
+    /** Tags from an article embedding and its evidence text, as {@link #apply} emits them. */
+    public List<Tag> tags(float[] article, String evidenceText, boolean atLeastOne) {
+        return tags(scores(article, evidenceText), atLeastOne);
     }
 
     private static int wordCount(String s) {
@@ -150,7 +190,8 @@ public final class TopicTagger implements Stage {
         String haystack = " " + normalise(evidenceText) + " ";
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Taxonomy.Topic topic : taxonomy.topics()) {
-            double raw = SentenceEmbedder.dot(article, prototypes.get(topic.id())) + calibration.evidenceWeight() * evidence(topic, haystack);
+            double raw = SentenceEmbedder.dot(article, prototypes.get(topic.id())) + calibration.evidenceWeight() * evidence(topic, haystack)
+                    + (learnedRoots.contains(root(topic.id())) ? calibration.learnedBonus() : 0);
             scores.put(topic.id(), 1 / (1 + Math.exp(-(raw - calibration.midpoint()) / calibration.width())));
         }
         return scores;
@@ -194,6 +235,11 @@ public final class TopicTagger implements Stage {
             }
         }
         return out.toString().strip();
+    }
+
+    private static String root(String id) {
+        int slash = id.indexOf('/');
+        return slash < 0 ? id : id.substring(0, slash);
     }
 
     private static String normalise(String s) {

@@ -69,4 +69,22 @@ class AliasMergerTest {
     void nothingNameLikeIsDropped() {
         assertThat(merger.merge(mentions("the", "MISC", "'s", "PERSON"))).isEmpty();
     }
+
+    @Test
+    void aTitleIsStrippedOnlyFromBeforeAName() {
+        // "Queen" is a title before "Elizabeth", and the first word of the club "Queen of South"
+        List<AliasMerger.Cluster> clusters = merger.merge(mentions("Queen of South", "ORGANIZATION", "Queen Elizabeth", "PERSON"));
+        assertThat(clusters).extracting(AliasMerger.Cluster::name).containsExactly("Queen of South", "Elizabeth");
+        assertThat(clusters.get(0).mentions().get(0).start()).isZero();
+    }
+
+    @Test
+    void aNameInCapitalsKeepsTheTypeItGotInContext() {
+        // a baseball schedule: "KANSAS CITY AT DETROIT" (the venue) among lines where DETROIT is the team
+        List<AliasMerger.Cluster> clusters = merger.merge(mentions(
+                "DETROIT", "ORGANIZATION", "DETROIT", "LOCATION", "DETROIT", "ORGANIZATION", "DETROIT", "ORGANIZATION"));
+        assertThat(clusters).extracting(AliasMerger.Cluster::name, AliasMerger.Cluster::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("DETROIT", "ORGANIZATION"), org.assertj.core.groups.Tuple.tuple("DETROIT", "LOCATION"));
+        assertThat(clusters.get(1).mentions()).hasSize(1);
+    }
 }

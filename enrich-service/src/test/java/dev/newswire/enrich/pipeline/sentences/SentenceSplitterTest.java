@@ -103,4 +103,29 @@ class SentenceSplitterTest {
                 .containsExactly("U.S. debt futures end lower.", "Mr. Smith said U.S. President Donald Trump agreed.");
         assertThat(sentences.get(0).start()).isZero();
     }
+
+    @Test
+    void aHyphenLeftOnTheFirstPartOfANameIsJoinedToo() {
+        // the tokenizer cuts "Ata-ur-Rehman" as "Ata-", "ur-", "Rehman" and "Chun-yeh" as "Chun-", "yeh"
+        String text = "G. Thorpe lbw b Ata-ur-Rehman 21 and Chen Chun-yeh told the court.";
+        List<String> words = splitter.split(text, 0, text.length()).get(0).tokens().stream().map(Token::text).toList();
+        assertThat(words).contains("Ata-ur-Rehman", "Chun-yeh").doesNotContain("Ata-", "ur-", "Rehman", "Chun-");
+    }
+
+    @Test
+    void aScoreLineIsNotBrokenAfterAPlayersInitial() {
+        // the sentence model broke after "(W." and cut "W. Hegg" in two
+        String text = "Hove: Sussex 363 (W. Athey 111, V. Drakes 52; I. Austin 4-37), Lancashire 197-8 (W. Hegg 54)";
+        List<Sentence> sentences = splitter.split(text, 0, text.length());
+        assertThat(sentences).extracting(Sentence::text).containsExactly(text);
+        assertThat(sentences.get(0).tokens()).extracting(Token::text).containsSubsequence("W.", "Hegg");
+        // a break after a capital that ends a name ("World War I.") is kept
+        String war = "He fought in World War I. The war ended in 1918.";
+        opennlp.tools.util.Span[] two = {new opennlp.tools.util.Span(0, 25), new opennlp.tools.util.Span(26, war.length())};
+        assertThat(SentenceSplitter.joinAfterInitials(war, two)).containsExactly(two);
+        String score = "Lancashire 197-8 (W. Hegg 54)";
+        assertThat(SentenceSplitter.joinAfterInitials(score, new opennlp.tools.util.Span[] {
+                new opennlp.tools.util.Span(0, 20), new opennlp.tools.util.Span(21, score.length())}))
+                .containsExactly(new opennlp.tools.util.Span(0, score.length()));
+    }
 }

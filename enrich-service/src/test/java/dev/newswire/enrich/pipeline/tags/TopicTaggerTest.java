@@ -56,4 +56,29 @@ class TopicTaggerTest {
         assertThat(taxonomy.get("politics/humanitarian-aid")).isPresent();
         assertThat(taxonomy.topics()).allMatch(t -> !t.label().isBlank() && !t.description().isBlank());
     }
+
+    @Test
+    void aTopicLearnedFromLabelledNewsGetsTheBonusAndDescriptionOnlyTopicsKeepTheirScores() {
+        // labour has no centroid (BBC has no such section), politics has one: strikes the editors file
+        // under politics came out labour first by less than the bonus
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        TopicTagger.Calibration c = TopicTagger.Calibration.DEFAULT;
+        assertThat(c.learnedBonus()).isPositive();
+        TopicTagger without = new TopicTagger(embedder, Taxonomy.defaults(), TagPrototypes.defaults(),
+                new TopicTagger.Calibration(c.evidenceWeight(), c.midpoint(), c.width(), 0), TopicTagger.DEFAULT_THRESHOLD, 5);
+        String title = "Thousands join strike over job cuts";
+        String text = "Thousands of civil servants were on strike across the country on Friday in protest at planned job cuts, "
+                + "and ministers said talks with the unions would continue.";
+        java.util.Map<String, Double> with = tagger.scores(title, text, List.of(), List.of());
+        java.util.Map<String, Double> plain = without.scores(title, text, List.of(), List.of());
+        assertThat(TagPrototypes.defaults().centroids()).containsKey("politics").doesNotContainKey("labour");
+        org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-4);
+        assertThat(logit(with.get("politics")) - logit(plain.get("politics"))).isCloseTo(c.learnedBonus() / c.width(), close);
+        assertThat(logit(with.get("politics/government")) - logit(plain.get("politics/government"))).isCloseTo(c.learnedBonus() / c.width(), close);
+        assertThat(logit(with.get("labour"))).isCloseTo(logit(plain.get("labour")), close);
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
 }
