@@ -71,8 +71,8 @@ public class SseLoad {
         String steps = arg(args, "--steps", "1000:10:30,10000:10:30");
         System.out.printf("# SSE load: server %s:%d (pid %d), Kafka %s (pid %d), client cores %d, %d selector thread(s)%n",
                 host, port, serverPid, bootstrap, brokerPid, Runtime.getRuntime().availableProcessors(), threads);
-        System.out.println("| subscribers | rate | published | delivered events | expected | all? | cut / closed | events/s delivered | SSE p50 ms | SSE p99 ms | SSE max ms | Kafka baseline p50 ms | Kafka baseline p99 ms | server RSS MiB | RSS per 1k subs MiB | heap used MiB | heap per 1k subs MiB | connect s | server CPU | server CPU µs/event (of which kernel) | client CPU | broker CPU | cores busy (all processes) | load avg (1/5/15 min) |");
-        System.out.println("|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        System.out.println("| subscribers | rate | published | delivered events | expected | all? | cut / closed | events/s delivered | SSE p50 ms | SSE p99 ms | SSE max ms | Kafka baseline p50 ms | Kafka baseline p99 ms | server RSS MiB | RSS per 1k subs MiB | heap used MiB | heap per 1k subs MiB | connect s | server CPU | server CPU µs/event (of which kernel) | client CPU | client CPU µs/event | broker CPU | cores busy (all processes) | load avg (1/5/15 min) |");
+        System.out.println("|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         for (String step : steps.split(",")) {
             String[] p = step.split(":");
             runStep(host, port, bootstrap, serverPid, brokerPid, perAddress, threads, warm,
@@ -133,13 +133,14 @@ public class SseLoad {
         double deliverSeconds = Math.max(1e-3, (subs.lastReceive.get() - (publishEnd - TimeUnit.SECONDS.toNanos(seconds))) / 1e9);
         double subsK = Math.max(1, open) / 1000.0;
         Histogram sse = subs.latency();
-        System.out.printf("| %,d | %d/s | %d | %,d | %,d | %s | %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f | %.1f | %.1f | %.0f%% | %s | %.0f%% | %.0f%% | %s | %s |%n",
+        System.out.printf("| %,d | %d/s | %d | %,d | %,d | %s | %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f | %.1f | %.1f | %.0f%% | %s | %.0f%% | %s | %.0f%% | %s | %s |%n",
                 open, rate, published, delivered, expected, delivered == expected && open == n ? "yes" : "**no**",
                 subs.cut.get() + " / " + subs.closed.get(), delivered / deliverSeconds,
                 ms(sse, 50), ms(sse, 99), sse.getMaxValue() / 1000.0, ms(kafka, 50), ms(kafka, 99),
                 loaded[0], (loaded[0] - base[0]) / subsK, loaded[1], (loaded[1] - base[1]) / subsK, connectSeconds,
                 serverCpu * 100 / wall, delivered == 0 ? "—" : String.format("%.1f (sys %.1f)", serverCpu * 1e6 / delivered, serverSys * 1e6 / delivered),
-                clientCpu * 100 / wall, brokerCpu * 100 / wall, busy, loadAverage());
+                clientCpu * 100 / wall, delivered == 0 ? "—" : String.format("%.1f", clientCpu * 1e6 / delivered),
+                brokerCpu * 100 / wall, busy, loadAverage());
         subs.close();
         Thread.sleep(3000);   // let the server notice the closes before the next step's baseline
     }
@@ -456,7 +457,7 @@ public class SseLoad {
                     events++;
                     i = end;
                     consumed = end + 1;
-                } else if (b == 'e' && matches(buf, i, limit, RESYNC)) {
+                } else if (b == '\n' && matches(buf, i, limit, RESYNC)) {
                     owner.cut.incrementAndGet();
                     i += RESYNC.length - 1;
                     consumed = i + 1;
@@ -501,7 +502,8 @@ public class SseLoad {
         }
     }
 
-    static final byte[] RESYNC = "event: resync".getBytes(StandardCharsets.US_ASCII);
+    /** Event names start a line; the JSON in data lines has no raw newline, so only '\n' is a candidate. */
+    static final byte[] RESYNC = "\nevent: resync".getBytes(StandardCharsets.US_ASCII);
 
     static boolean matches(byte[] b, int at, int limit, byte[] word) {
         if (at + word.length > limit) {
