@@ -1,38 +1,47 @@
 /*
  * SSE load client for the api-service (run by bench/sse/run.sh, which builds the classpath).
  *
- * For each step N:R:D it opens N concurrent subscribers to /api/stream (Vert.x HTTP client, spread
- * over loopback source addresses so ephemeral ports never run out), publishes R articles/s of about
- * 5 KB to news.articles.enriched for D seconds, and reports publish->receive latency over ALL
- * subscribers (HdrHistogram, microseconds), events/s delivered, cuts, and the server's RSS and heap
- * per 1,000 subscribers. A plain KafkaConsumer in the same process measures the raw Kafka
+ * For each step N:R:D it opens N concurrent subscribers to /api/stream, publishes R articles/s of
+ * about 5 KB to news.articles.enriched, first for a warm-up (--warm-up seconds, 5; those records
+ * carry no enrichedAt, so they are not counted: the fresh server JVM is still compiling), then for
+ * D seconds measured, and reports publish->receive latency over ALL
+ * subscribers (HdrHistogram, microseconds), events delivered, cuts, the server's RSS and heap per
+ * 1,000 subscribers, and the CPU of server, client and broker during the publish window (so a reader
+ * sees which side limits). A plain KafkaConsumer in the same process measures the raw Kafka
  * publish->consume latency of the same records at the same time: the baseline.
+ *
+ * The subscribers are plain NIO sockets on a few selector threads (default 1), not an HTTP client
+ * library: the client must be much cheaper than the server it measures. Each read lands in one
+ * reused array and is scanned once for the article's "enrichedAt":" (latency) and for
+ * "event: resync" (cuts); no JSON parse, no per-event allocation, one clock read per socket read.
+ * Sockets are spread over loopback source addresses 127.0.0.2.. so ephemeral ports never run out.
  *
  * Latency = receive time - the article's enrichedAt, which the publisher sets just before send()
  * (same machine, same clock).
  */
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,65 +64,39 @@ public class SseLoad {
         int port = Integer.parseInt(arg(args, "--port", "18080"));
         String bootstrap = arg(args, "--bootstrap", "127.0.0.1:19092");
         long serverPid = Long.parseLong(arg(args, "--server-pid", "0"));
+        long brokerPid = Long.parseLong(arg(args, "--broker-pid", "0"));
         int perAddress = Integer.parseInt(arg(args, "--per-address", "20000"));
+        int threads = Integer.parseInt(arg(args, "--threads", "1"));
+        int warm = Integer.parseInt(arg(args, "--warm-up", "5"));
         String steps = arg(args, "--steps", "1000:10:30,10000:10:30");
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        System.out.printf("# SSE load: server %s:%d (pid %d), Kafka %s, client cores %d%n",
-                host, port, serverPid, bootstrap, Runtime.getRuntime().availableProcessors());
-        System.out.println("| subscribers | publish rate | published | delivered events | expected | cut | events/s delivered | SSE p50 ms | SSE p99 ms | SSE p99.9 ms | SSE max ms | Kafka baseline p50 ms | Kafka baseline p99 ms | server RSS MiB | RSS per 1k subs MiB | heap used MiB | heap per 1k subs MiB | connect s | server CPU s | server CPU µs/event | client CPU s |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("# SSE load: server %s:%d (pid %d), Kafka %s (pid %d), client cores %d, %d selector thread(s)%n",
+                host, port, serverPid, bootstrap, brokerPid, Runtime.getRuntime().availableProcessors(), threads);
+        System.out.println("| subscribers | rate | published | delivered events | expected | all? | cut / closed | events/s delivered | SSE p50 ms | SSE p99 ms | SSE max ms | Kafka baseline p50 ms | Kafka baseline p99 ms | server RSS MiB | RSS per 1k subs MiB | heap used MiB | heap per 1k subs MiB | connect s | server CPU | server CPU µs/event (of which kernel) | client CPU | client CPU µs/event | broker CPU | cores busy (all processes) | load avg (1/5/15 min) |");
+        System.out.println("|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         for (String step : steps.split(",")) {
             String[] p = step.split(":");
-            runStep(vertx, host, port, bootstrap, serverPid, perAddress,
+            runStep(host, port, bootstrap, serverPid, brokerPid, perAddress, threads, warm,
                     Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
         }
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    static void runStep(Vertx vertx, String host, int port, String bootstrap, long pid, int perAddress,
-                        int n, int rate, int seconds) throws Exception {
+    static void runStep(String host, int port, String bootstrap, long pid, long brokerPid, int perAddress,
+                        int threads, int warmSeconds, int n, int rate, int seconds) throws Exception {
         double[] base = serverMemory(host, port, pid);
-        ConcurrentHistogram sse = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
-        AtomicLong delivered = new AtomicLong();
-        AtomicLong lastReceive = new AtomicLong();
-        AtomicInteger open = new AtomicInteger();
-        AtomicInteger cut = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        List<HttpClient> clients = new ArrayList<>();
-        int addresses = (n + perAddress - 1) / perAddress;
-        for (int a = 0; a < addresses; a++) {
-            clients.add(vertx.createHttpClient(new HttpClientOptions()
-                            .setLocalAddress("127.0.0." + (2 + a)).setKeepAlive(false).setIdleTimeout(0)
-                            .setConnectTimeout(30_000),
-                    new PoolOptions().setHttp1MaxSize(perAddress + 10).setMaxWaitQueueSize(-1)));
-        }
-        List<io.vertx.core.http.HttpConnection> connections = java.util.Collections.synchronizedList(new ArrayList<>());
-        Semaphore inFlight = new Semaphore(500);
+        NioSubscribers subs = new NioSubscribers(host, port, perAddress, threads);
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            inFlight.acquire();
-            HttpClient client = clients.get(i / perAddress);
-            client.request(HttpMethod.GET, port, host, "/api/stream")
-                    .compose(req -> req.putHeader("Accept", "text/event-stream").send())
-                    .onSuccess(resp -> {
-                        connections.add(resp.request().connection());
-                        open.incrementAndGet();
-                        inFlight.release();
-                        resp.handler(new Scanner(sse, delivered, lastReceive, cut)::chunk);
-                    })
-                    .onFailure(e -> {
-                        failed.incrementAndGet();
-                        inFlight.release();
-                    });
-        }
-        while (open.get() + failed.get() < n && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(300)) {
-            Thread.sleep(100);   // polling a counter in a benchmark driver, not test synchronisation
-        }
+        subs.connect(n, TimeUnit.SECONDS.toNanos(120));
         double connectSeconds = (System.nanoTime() - t0) / 1e9;
-        if (failed.get() > 0) {
-            System.out.printf("# %d of %d subscribers failed to connect%n", failed.get(), n);
+        if (subs.failed.get() > 0) {
+            System.out.printf("# %d of %d subscribers failed to connect%n", subs.failed.get(), n);
         }
         double[] loaded = serverMemory(host, port, pid);
+        if (warmSeconds > 0) {
+            // A fresh server JVM compiles its hot paths in the first seconds, on the same core: not measured.
+            publish(bootstrap, Math.min(rate, 2), warmSeconds, "warmUpAt");
+            Thread.sleep(2000);   // a fixed pause; a backlog left from the warm-up delays the measured events, as it should
+            subs.reset();
+        }
 
         // Baseline: a raw consumer of the same topic, from the end.
         ConcurrentHistogram kafka = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -123,35 +106,46 @@ public class SseLoad {
         baseline.start();
         consumerReady.await(30, TimeUnit.SECONDS);
 
+        long self = ProcessHandle.current().pid();
         double serverCpu0 = cpuSeconds(pid);
-        double clientCpu0 = cpuSeconds(ProcessHandle.current().pid());
-        int published = publish(bootstrap, rate, seconds);
+        double serverSys0 = cpuSeconds(pid, false);
+        double clientCpu0 = cpuSeconds(self);
+        double brokerCpu0 = cpuSeconds(brokerPid);
+        long[][] cores0 = coreTicks();
+        long wall0 = System.nanoTime();
+        int published = publish(bootstrap, rate, seconds, "enrichedAt");
         long publishEnd = System.nanoTime();
-        long expected = (long) published * open.get();
-        while (delivered.get() < expected && System.nanoTime() - publishEnd < TimeUnit.SECONDS.toNanos(20)) {
-            Thread.sleep(100);
+        int open = subs.open.get();
+        long expected = (long) published * open;
+        // Bounded drain: each point stays within publish time + 10 s (+ connect).
+        while (subs.delivered.get() < expected && System.nanoTime() - publishEnd < TimeUnit.SECONDS.toNanos(10)) {
+            Thread.sleep(100);   // polling a counter in a benchmark driver, not test synchronisation
         }
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        String busy = coreBusy(cores0, coreTicks());
         consuming.set(false);
         baseline.join(10_000);
         double serverCpu = cpuSeconds(pid) - serverCpu0;
-        double clientCpu = cpuSeconds(ProcessHandle.current().pid()) - clientCpu0;
-        double deliverSeconds = Math.max(1e-3, (lastReceive.get() - (publishEnd - TimeUnit.SECONDS.toNanos(seconds))) / 1e9);
-        double subsK = Math.max(1, open.get()) / 1000.0;
-        System.out.printf("| %,d | %d/s | %d | %,d | %,d | %d | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f | %.1f | %.1f | %.1f | %.0f | %.1f |%n",
-                open.get(), rate, published, delivered.get(), expected, cut.get(), delivered.get() / deliverSeconds,
-                ms(sse, 50), ms(sse, 99), ms(sse, 99.9), sse.getMaxValue() / 1000.0, ms(kafka, 50), ms(kafka, 99),
+        double serverSys = cpuSeconds(pid, false) - serverSys0;
+        double clientCpu = cpuSeconds(self) - clientCpu0;
+        double brokerCpu = cpuSeconds(brokerPid) - brokerCpu0;
+        long delivered = subs.delivered.get();
+        double deliverSeconds = Math.max(1e-3, (subs.lastReceive.get() - (publishEnd - TimeUnit.SECONDS.toNanos(seconds))) / 1e9);
+        double subsK = Math.max(1, open) / 1000.0;
+        Histogram sse = subs.latency();
+        System.out.printf("| %,d | %d/s | %d | %,d | %,d | %s | %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f | %.1f | %.1f | %.0f%% | %s | %.0f%% | %s | %.0f%% | %s | %s |%n",
+                open, rate, published, delivered, expected, delivered == expected && open == n ? "yes" : "**no**",
+                subs.cut.get() + " / " + subs.closed.get(), delivered / deliverSeconds,
+                ms(sse, 50), ms(sse, 99), sse.getMaxValue() / 1000.0, ms(kafka, 50), ms(kafka, 99),
                 loaded[0], (loaded[0] - base[0]) / subsK, loaded[1], (loaded[1] - base[1]) / subsK, connectSeconds,
-                serverCpu, serverCpu * 1e6 / Math.max(1, delivered.get()), clientCpu);
-        for (var c : new ArrayList<>(connections)) {
-            c.close();
-        }
-        for (HttpClient c : clients) {
-            c.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        }
+                serverCpu * 100 / wall, delivered == 0 ? "—" : String.format("%.1f (sys %.1f)", serverCpu * 1e6 / delivered, serverSys * 1e6 / delivered),
+                clientCpu * 100 / wall, delivered == 0 ? "—" : String.format("%.1f", clientCpu * 1e6 / delivered),
+                brokerCpu * 100 / wall, busy, loadAverage());
+        subs.close();
         Thread.sleep(3000);   // let the server notice the closes before the next step's baseline
     }
 
-    static int publish(String bootstrap, int rate, int seconds) throws Exception {
+    static int publish(String bootstrap, int rate, int seconds, String stampField) throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
@@ -173,7 +167,7 @@ public class SseLoad {
                         + "\",\"language\":\"en\",\"text\":\"" + body + "\",\"summary\":\"A benchmark article.\","
                         + "\"tags\":[{\"id\":\"economy\",\"label\":\"Economy\",\"score\":0.9}],"
                         + "\"entities\":[{\"name\":\"Bench Corp\",\"type\":\"ORGANIZATION\",\"aliases\":[\"Bench\"],\"mentions\":3,\"salience\":0.7}],"
-                        + "\"enrichedAt\":\"" + Instant.now() + "\"}";
+                        + "\"" + stampField + "\":\"" + Instant.now() + "\"}";
                 producer.send(new ProducerRecord<>(TOPIC, id, json));
                 count++;
             }
@@ -197,7 +191,7 @@ public class SseLoad {
             ready.countDown();
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    long sent = enrichedAtMicros(Buffer.buffer(r.value()));
+                    long sent = enrichedAtMicros(r.value());
                     if (sent > 0) {
                         histogram.recordValue(Math.max(0, nowMicros() - sent));
                     }
@@ -238,85 +232,285 @@ public class SseLoad {
     }
 
     /**
-     * Per-connection stream scanner: finds each article's enrichedAt and each resync event in the
-     * raw chunks (carrying a short tail across chunk boundaries) instead of splitting and copying
-     * every 5 KB event: the client must stay cheaper than the server it measures.
+     * N subscribers on a few selector threads. Per socket: a 64-byte carry (a marker cut by a read
+     * boundary) and the response status; everything else is shared per thread.
      */
-    static final class Scanner {
-        static final byte[] RESYNC = "event: resync".getBytes(StandardCharsets.US_ASCII);
-        final Histogram histogram;
-        final AtomicLong delivered;
-        final AtomicLong lastReceive;
-        final AtomicInteger cut;
-        byte[] carry = new byte[0];
+    static final class NioSubscribers {
+        final String host;
+        final int port;
+        final int perAddress;
+        final List<Loop> loops = new ArrayList<>();
+        final AtomicInteger open = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger cut = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong lastReceive = new AtomicLong();
 
-        Scanner(Histogram histogram, AtomicLong delivered, AtomicLong lastReceive, AtomicInteger cut) {
-            this.histogram = histogram;
-            this.delivered = delivered;
-            this.lastReceive = lastReceive;
-            this.cut = cut;
+        NioSubscribers(String host, int port, int perAddress, int threads) throws IOException {
+            this.host = host;
+            this.port = port;
+            this.perAddress = perAddress;
+            for (int i = 0; i < threads; i++) {
+                Loop loop = new Loop(this, Selector.open());
+                loops.add(loop);
+                Thread t = new Thread(loop, "sse-selector-" + i);
+                t.setDaemon(true);
+                t.start();
+            }
         }
 
-        void chunk(Buffer chunk) {
-            byte[] b;
-            if (carry.length == 0) {
-                b = chunk.getBytes();
-            } else {
-                b = new byte[carry.length + chunk.length()];
-                System.arraycopy(carry, 0, b, 0, carry.length);
-                chunk.getBytes(b, carry.length);
-            }
-            int consumed = 0;
-            int limit = b.length;
-            for (int i = 0; i < limit; i++) {
-                if (b[i] == '"' && matches(b, i, MARK)) {
-                    int start = i + MARK.length;
-                    int end = start;
-                    while (end < limit && b[end] != '"') {
-                        end++;
-                    }
-                    if (end >= limit) {
-                        consumed = i;      // timestamp cut by the chunk boundary: keep it for the next chunk
-                        break;
-                    }
-                    Instant t = Instant.parse(new String(b, start, end - start, StandardCharsets.US_ASCII));
-                    long sent = t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-                    histogram.recordValue(Math.max(0, nowMicros() - sent));
-                    delivered.incrementAndGet();
-                    lastReceive.set(System.nanoTime());
-                    i = end;
-                    consumed = end + 1;
-                } else if (b[i] == 'e' && matches(b, i, RESYNC)) {
-                    cut.incrementAndGet();
-                    i += RESYNC.length - 1;
-                    consumed = i + 1;
-                } else {
-                    consumed = Math.max(consumed, i + 1 - MARK.length);
+        /** Opens n sockets, at most 500 handshakes in flight; returns when all answered or the deadline passed. */
+        void connect(int n, long deadlineNanos) throws Exception {
+            long t0 = System.nanoTime();
+            byte[] request = ("GET /api/stream HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < n; i++) {
+                while (i - open.get() - failed.get() >= 500 && System.nanoTime() - t0 < deadlineNanos) {
+                    Thread.sleep(1);   // pacing handshakes in a benchmark driver
                 }
+                SocketChannel ch = SocketChannel.open();
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, 256 * 1024);
+                ch.bind(new InetSocketAddress("127.0.0." + (2 + i / perAddress), 0));
+                ch.connect(new InetSocketAddress(host, port));
+                loops.get(i % loops.size()).register(new Conn(ch, request));
             }
-            int keep = Math.min(b.length - consumed, 64);
-            carry = keep <= 0 ? new byte[0] : java.util.Arrays.copyOfRange(b, b.length - keep, b.length);
+            while (open.get() + failed.get() < n && System.nanoTime() - t0 < deadlineNanos) {
+                Thread.sleep(50);
+            }
         }
 
-        static boolean matches(byte[] b, int at, byte[] word) {
-            if (at + word.length > b.length) {
-                return false;
-            }
-            for (int j = 1; j < word.length; j++) {
-                if (b[at + j] != word[j]) {
-                    return false;
+        void reset() {
+            delivered.set(0);
+            for (Loop l : loops) {
+                synchronized (l.histogram) {
+                    l.histogram.reset();
                 }
             }
-            return true;
+        }
+
+        Histogram latency() {
+            Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+            for (Loop l : loops) {
+                synchronized (l.histogram) {
+                    all.add(l.histogram);
+                }
+            }
+            return all;
+        }
+
+        void close() throws Exception {
+            for (Loop l : loops) {
+                l.running = false;
+                l.selector.wakeup();
+            }
+            for (Loop l : loops) {
+                l.closed.await(30, TimeUnit.SECONDS);
+            }
         }
     }
 
-    static boolean startsWith(Buffer buffer, String prefix) {
-        if (buffer.length() < prefix.length()) {
+    static final class Conn {
+        final SocketChannel channel;
+        final ByteBuffer request;
+        final byte[] carry = new byte[64];
+        int carried;
+        boolean answered;
+
+        Conn(SocketChannel channel, byte[] request) {
+            this.channel = channel;
+            this.request = ByteBuffer.wrap(request);
+        }
+    }
+
+    static final class Loop implements Runnable {
+        final NioSubscribers owner;
+        final Selector selector;
+        final ConcurrentLinkedQueue<Conn> pending = new ConcurrentLinkedQueue<>();
+        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
+        final byte[] buf = new byte[64 + 256 * 1024];
+        final CountDownLatch closed = new CountDownLatch(1);
+        long dayKey = -1;
+        long dayEpoch;
+        volatile boolean running = true;
+
+        Loop(NioSubscribers owner, Selector selector) {
+            this.owner = owner;
+            this.selector = selector;
+        }
+
+        void register(Conn c) {
+            pending.add(c);
+            selector.wakeup();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    selector.select(100);
+                    for (Conn c; (c = pending.poll()) != null; ) {
+                        c.channel.register(selector, SelectionKey.OP_CONNECT, c);
+                    }
+                    Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+                    while (it.hasNext()) {
+                        SelectionKey key = it.next();
+                        it.remove();
+                        handle(key, (Conn) key.attachment());
+                    }
+                }
+                for (SelectionKey key : selector.keys()) {
+                    key.channel().close();
+                }
+                selector.close();
+            } catch (IOException e) {
+                e.printStackTrace();
+            } finally {
+                closed.countDown();
+            }
+        }
+
+        private void handle(SelectionKey key, Conn c) {
+            try {
+                if (key.isConnectable()) {
+                    c.channel.finishConnect();
+                    c.channel.write(c.request);
+                    key.interestOps(SelectionKey.OP_READ);
+                    return;
+                }
+                if (key.isReadable()) {
+                    read(key, c);
+                }
+            } catch (IOException e) {
+                lost(key, c);
+            }
+        }
+
+        private void read(SelectionKey key, Conn c) throws IOException {
+            System.arraycopy(c.carry, 0, buf, 0, c.carried);
+            int n = c.channel.read(ByteBuffer.wrap(buf, c.carried, buf.length - c.carried));
+            if (n < 0) {
+                lost(key, c);
+                return;
+            }
+            int limit = c.carried + n;
+            int from = 0;
+            if (!c.answered) {
+                if (limit < 12) {
+                    keep(c, 0, limit);
+                    return;
+                }
+                c.answered = true;
+                if (buf[9] == '2' && buf[10] == '0' && buf[11] == '0') {
+                    owner.open.incrementAndGet();
+                } else {
+                    owner.failed.incrementAndGet();
+                    key.cancel();
+                    c.channel.close();
+                    return;
+                }
+                from = 12;
+            }
+            scan(c, from, limit);
+        }
+
+        private void lost(SelectionKey key, Conn c) {
+            if (!c.answered) {
+                c.answered = true;
+                owner.failed.incrementAndGet();
+            } else {
+                owner.closed.incrementAndGet();
+            }
+            key.cancel();
+            try {
+                c.channel.close();
+            } catch (IOException ignored) {
+                // closing a broken socket
+            }
+        }
+
+        /** One pass over buf[from, limit): counts articles (with latency) and resync events. */
+        private void scan(Conn c, int from, int limit) {
+            long now = 0;
+            int consumed = from;
+            int events = 0;
+            for (int i = from; i < limit; i++) {
+                byte b = buf[i];
+                if (b == '"' && matches(buf, i, limit, MARK)) {
+                    int start = i + MARK.length;
+                    int end = start;
+                    while (end < limit && buf[end] != '"') {
+                        end++;
+                    }
+                    if (end >= limit) {
+                        consumed = i;      // timestamp cut by the read boundary: keep it for the next read
+                        break;
+                    }
+                    if (now == 0) {
+                        now = nowMicros();
+                    }
+                    long sent = parseMicros(buf, start, end);
+                    synchronized (histogram) {
+                        histogram.recordValue(Math.max(0, now - sent));
+                    }
+                    events++;
+                    i = end;
+                    consumed = end + 1;
+                } else if (b == '\n' && matches(buf, i, limit, RESYNC)) {
+                    owner.cut.incrementAndGet();
+                    i += RESYNC.length - 1;
+                    consumed = i + 1;
+                } else if (i - consumed >= MARK.length) {
+                    consumed = i - MARK.length + 1;
+                }
+            }
+            if (events > 0) {
+                owner.delivered.addAndGet(events);
+                owner.lastReceive.set(System.nanoTime());
+            }
+            keep(c, Math.max(consumed, limit - c.carry.length), limit);
+        }
+
+        private void keep(Conn c, int from, int limit) {
+            c.carried = Math.max(0, limit - from);
+            System.arraycopy(buf, from, c.carry, 0, c.carried);
+        }
+
+        /** Instant.toString() form, yyyy-MM-ddTHH:mm:ss[.fraction]Z, without allocating. */
+        private long parseMicros(byte[] b, int s, int e) {
+            long key = digits(b, s, 4) * 10000 + digits(b, s + 5, 2) * 100 + digits(b, s + 8, 2);
+            if (key != dayKey) {
+                dayKey = key;
+                dayEpoch = LocalDate.of((int) (key / 10000), (int) (key / 100 % 100), (int) (key % 100)).toEpochDay();
+            }
+            long seconds = dayEpoch * 86_400 + digits(b, s + 11, 2) * 3600 + digits(b, s + 14, 2) * 60 + digits(b, s + 17, 2);
+            long micros = 0;
+            int scale = 100_000;
+            for (int i = s + 20; i < e && b[i] != 'Z' && scale > 0; i++, scale /= 10) {
+                micros += (b[i] - '0') * scale;
+            }
+            return seconds * 1_000_000 + micros;
+        }
+
+        private static long digits(byte[] b, int at, int count) {
+            long v = 0;
+            for (int i = 0; i < count; i++) {
+                v = v * 10 + (b[at + i] - '0');
+            }
+            return v;
+        }
+    }
+
+    /** Event names start a line; the JSON in data lines has no raw newline, so only '\n' is a candidate. */
+    static final byte[] RESYNC = "\nevent: resync".getBytes(StandardCharsets.US_ASCII);
+
+    static boolean matches(byte[] b, int at, int limit, byte[] word) {
+        if (at + word.length > limit) {
             return false;
         }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (buffer.getByte(i) != prefix.charAt(i)) {
+        for (int j = 1; j < word.length; j++) {
+            if (b[at + j] != word[j]) {
                 return false;
             }
         }
@@ -324,34 +518,75 @@ public class SseLoad {
     }
 
     /** enrichedAt is near the end of the JSON: search backwards instead of parsing 5 KB. */
-    static long enrichedAtMicros(Buffer buffer) {
-        outer:
-        for (int i = buffer.length() - MARK.length; i >= 0; i--) {
-            for (int j = 0; j < MARK.length; j++) {
-                if (buffer.getByte(i + j) != MARK[j]) {
-                    continue outer;
+    static long enrichedAtMicros(byte[] value) {
+        for (int i = value.length - MARK.length; i >= 0; i--) {
+            if (value[i] == '"' && matches(value, i, value.length, MARK)) {
+                int start = i + MARK.length;
+                int end = start;
+                while (end < value.length && value[end] != '"') {
+                    end++;
                 }
+                Instant t = Instant.parse(new String(value, start, end - start, StandardCharsets.US_ASCII));
+                return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
             }
-            int start = i + MARK.length;
-            int end = start;
-            while (end < buffer.length() && buffer.getByte(end) != '"') {
-                end++;
-            }
-            Instant t = Instant.parse(buffer.getString(start, end, "US-ASCII"));
-            return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
         }
         return -1;
     }
 
+    /** Per core: [busy, total] jiffies from /proc/stat (every process on the machine, not only ours). */
+    static long[][] coreTicks() {
+        List<long[]> cores = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu") && Character.isDigit(line.charAt(3))) {
+                    String[] f = line.trim().split("\\s+");
+                    long total = 0;
+                    for (int i = 1; i < f.length; i++) {
+                        total += Long.parseLong(f[i]);
+                    }
+                    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                    cores.add(new long[] {total - idle, total});
+                }
+            }
+        } catch (IOException e) {
+            return new long[0][];
+        }
+        return cores.toArray(new long[0][]);
+    }
+
+    static String coreBusy(long[][] before, long[][] after) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(before.length, after.length); i++) {
+            long total = Math.max(1, after[i][1] - before[i][1]);
+            sb.append(sb.length() == 0 ? "" : ", ").append("cpu").append(i).append(' ')
+                    .append(100 * (after[i][0] - before[i][0]) / total).append('%');
+        }
+        return sb.toString();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** utime + stime of a process, from /proc (clock ticks of 1/100 s). */
     static double cpuSeconds(long pid) {
+        return cpuSeconds(pid, true);
+    }
+
+    /** stime (kernel: socket writes and, on loopback, much of the TCP path) or utime + stime. */
+    static double cpuSeconds(long pid, boolean withUser) {
         if (pid <= 0) {
             return 0;
         }
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return ((withUser ? Long.parseLong(f[11]) : 0) + Long.parseLong(f[12])) / 100.0;
         } catch (IOException e) {
             return 0;
         }

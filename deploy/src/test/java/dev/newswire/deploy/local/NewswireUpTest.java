@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,8 +58,33 @@ class NewswireUpTest {
                 .until(() -> countArticles() >= 5);
     }
 
+    /**
+     * enrich's JVM boots with the broker (its model loading is the longest path to ready), yet the
+     * contract topics still get kafka-local's settings: nothing auto-created them first.
+     */
     @Test
     @Order(3)
+    void enrichBootsWithTheBrokerAndTheTopicsKeepTheirSettings() throws Exception {
+        String out = Files.readString(up.output);
+        Matcher kafka = Pattern.compile("kafka +ready on \\S+ \\(([0-9.]+) s after its process started\\)").matcher(out);
+        Matcher enrich = Pattern.compile("enrich +ready on \\S+ after ([0-9.]+) s \\(([0-9.]+) s after its process started\\)").matcher(out);
+        assertThat(kafka.find()).as("the broker's ready line with its own start time, in:%n%s", out).isTrue();
+        assertThat(enrich.find()).as("enrich's ready line with its own start time, in:%n%s", out).isTrue();
+        double enrichLaunched = Double.parseDouble(enrich.group(1)) - Double.parseDouble(enrich.group(2));
+        assertThat(enrichLaunched).as("seconds after `up` began that enrich was launched, vs the broker's ready time")
+                .isLessThan(Double.parseDouble(kafka.group(1)));
+
+        ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, "news.articles.raw");
+        ConfigResource enriched = new ConfigResource(ConfigResource.Type.TOPIC, "news.articles.enriched");
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", "127.0.0.1:" + up.kafka))) {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(raw, enriched)).all().get(30, TimeUnit.SECONDS);
+            assertThat(configs.get(raw).get("max.message.bytes").value()).isEqualTo(Integer.toString(16 * 1024 * 1024));
+            assertThat(configs.get(enriched).get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    @Order(4)
     void ctrlCStopsEveryProcessAndFreesThePorts() throws Exception {
         up.signalGroup("INT");
         assertThat(up.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("./newswire up exits after SIGINT").isTrue();
