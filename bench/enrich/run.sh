@@ -8,7 +8,8 @@
 # Env: BENCH_COUNT (1000) BENCH_HTTP_PORT (18182) BENCH_KAFKA_PORT (18192) BENCH_BUILD=1 to rebuild.
 #   BENCH_BASELINE_APP=<dir with quarkus-run.jar>: also run that build of the service (e.g. a copy of
 #     enrich-service/target/quarkus-app made from main) right after this one, same broker settings, so
-#     before and after are measured in the same run; BENCH_SERVICE_OPTS: JVM options of the service
+#     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
+#     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
 #     (default -Xmx2g, as before); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
 # Every figure is printed with the load average; CPU ms per article (service, broker, bench client,
 # pipeline) do not move with the load the way articles/s do on a shared machine.
@@ -43,13 +44,17 @@ fi
 # One reactor run with -am: on a fresh clone news-model and kafka-local are in no local repository,
 # so they are compiled here and the classpath points at their target/classes.
 ./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
-CP="enrich-service/target/classes:enrich-service/target/test-classes:$(cat enrich-service/target/bench.cp)"
+# A private copy of the classes: a build started meanwhile (e.g. tests) must not swap them under the run.
+rm -rf "$WORK/classes" "$WORK/test-classes"
+cp -r enrich-service/target/classes "$WORK/classes" && cp -r enrich-service/target/test-classes "$WORK/test-classes"
+CP="$WORK/classes:$WORK/test-classes:$(cat enrich-service/target/bench.cp)"
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "## pipeline alone"
 java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.PipelineBench seeds "$REUTERS" "$COUNT" 2>&1 \
-  | grep -v -E "^WARN|LogManager|JBossLoggerFinder|SLF4J|^\[main\]" | tee "$WORK/pipeline.out"
+  | grep --line-buffered -v -E "^WARN|LogManager|JBossLoggerFinder|SLF4J|^\[main\]" | tee "$WORK/pipeline.out"
 PIPELINE_RATE=$(awk '$1 == "pipeline-rate" && $2 == "reuters" {print $3}' "$WORK/pipeline.out")
+PIPELINE_CPU=$(awk '$1 == "pipeline-cpu" && $2 == "reuters" {print $3}' "$WORK/pipeline.out")
 
 wait_for() { # what, seconds, command...
   local what=$1 limit=$2; shift 2
@@ -76,8 +81,8 @@ run_service() { # label, quarkus-app dir
   PIDS+=($service)
   wait_for "enrich-service" 300 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
   echo "service ready (models loaded, Kafka connected) after $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  java -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
-    "http://127.0.0.1:$HTTP_PORT/q/metrics" "$broker" "$label" "${PIPELINE_RATE:--1}" 2>&1 | grep -v -E "SLF4J|^\[main\]"
+  java -Dbench.warmup="${BENCH_WARMUP:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
+    "http://127.0.0.1:$HTTP_PORT/q/metrics" "$broker" "$label" "${PIPELINE_RATE:--1}" "${PIPELINE_CPU:--1}" 2>&1 | grep -v -E "SLF4J|^\[main\]"
   curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_enrich_(articles_total|stage_seconds_(sum|count))' \
     | awk -v n="$COUNT" '/stage_seconds_sum/ {match($0, /stage="[a-z]+"/); printf "  %s %.1f ms/article (wall, in the service)\n", substr($0, RSTART, RLENGTH), $2 * 1000 / n; next} {print "  " $0}' || true
   kill "$service" "$broker" 2>/dev/null || true

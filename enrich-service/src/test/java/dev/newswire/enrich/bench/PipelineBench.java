@@ -81,6 +81,7 @@ public final class PipelineBench {
                     + "[load average %s]%n", singleCpu, cores, workerCpu.sum() / 1e6 / input.size(), processCpu, ProcessCpu.loadAverage());
             // Read by bench/enrich/run.sh to print the service / pipeline ratio of the same run.
             System.out.printf("  pipeline-rate %s %.2f%n", entry.getKey().replace(' ', '_'), parallel);
+            System.out.printf("  pipeline-cpu %s %.2f%n", entry.getKey().replace(' ', '_'), processCpu);
         }
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

@@ -34,18 +34,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * article of the service process (all its threads: pipeline, Kafka clients, story step, JIT, GC),
  * of the broker and of this bench client, over all articles and over the steady part (after the
  * first fifth, when JIT warm-up is done), with the load average beside every figure.
- * Args: bootstrap reutersJsonDir count servicePid metricsUrl [brokerPid [label [pipelineArticlesPerSecond]]]
+ * -Dbench.warmup=N: N other Reuters stories are enriched before the measured ones (JIT warm-up).
+ * Args: bootstrap reutersJsonDir count servicePid metricsUrl [brokerPid [label [pipelineArticlesPerSecond
+ * [pipelineCpuMsPerArticle]]]]. With the pipeline's CPU per article it also prints the load-independent
+ * comparison: what each would do if it had the machine's cores to itself (cores × 1000 / CPU ms per article).
  */
 public final class ServiceBench {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        List<RawArticle> articles = PipelineBench.reuters(Path.of(args[1]), Integer.parseInt(args[2]));
+        int count = Integer.parseInt(args[2]);
+        int warmUp = Integer.getInteger("bench.warmup", 0);
+        // Warm-up stories are others than the measured ones (copies would be story duplicates, a cheaper path).
+        List<RawArticle> all = PipelineBench.reuters(Path.of(args[1]), count + warmUp);
+        List<RawArticle> articles = all.subList(0, Math.min(count, all.size()));
+        List<RawArticle> warmers = all.subList(articles.size(), all.size());
         long pid = Long.parseLong(args[3]);
         String metrics = args[4];
         long brokerPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
         String label = args.length > 6 ? args[6] : "service";
         double pipelineRate = args.length > 7 ? Double.parseDouble(args[7]) : -1;
+        double pipelineCpu = args.length > 8 ? Double.parseDouble(args[8]) : -1;
         long self = ProcessHandle.current().pid();
 
         Properties c = new Properties();
@@ -63,20 +72,33 @@ public final class ServiceBench {
         Sample start;
         Sample warmed = null;
         Sample end;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
             consumer.subscribe(List.of(Topics.ENRICHED));
-            start = Sample.take(pid, brokerPid, self);
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-                for (RawArticle a : articles) {
-                    ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.RAW, a.id(), NewsJson.mapper().writeValueAsBytes(a));
-                    r.headers().add(CloudEvents.HEADER_TYPE, CloudEvents.TYPE_RAW.getBytes(StandardCharsets.UTF_8));
-                    producer.send(r);
+            if (!warmers.isEmpty()) {
+                // As PipelineBench warms its JVM up before measuring: other stories first, so that the
+                // measured articles do not pay the service's JIT compilation.
+                Set<String> warming = new HashSet<>();
+                for (RawArticle w : warmers) {
+                    warming.add(w.id());
+                    send(producer, w);
                 }
+                producer.flush();
+                long warmStart = System.nanoTime();
+                while (!warming.isEmpty() && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> warming.remove(r.key()));
+                }
+                System.out.printf("%s: warm-up of %d articles took %.0f s%n", label, warmers.size(), (System.nanoTime() - warmStart) / 1e9);
             }
+            start = Sample.take(pid, brokerPid, self);
+            for (RawArticle a : articles) {
+                send(producer, a);
+            }
+            producer.flush();
             while (!wanted.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (wanted.remove(r.key())) {
@@ -108,11 +130,27 @@ public final class ServiceBench {
                     busy(warmed, end, end.service - warmed.service), busy(warmed, end, end.broker - warmed.broker),
                     busy(warmed, end, end.client - warmed.client));
         }
+        if (pipelineCpu > 0 && warmed != null && done > warm) {
+            int n = done - warm;
+            double whole = ((end.service - warmed.service) + (end.broker - warmed.broker) + (end.client - warmed.client)) / n;
+            double service = (end.service - warmed.service) / n;
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("%s CPU ceiling on %d idle cores (cores x 1000 / CPU ms per article, steady): service+broker+client "
+                            + "%.1f articles/s, service process alone %.1f, pipeline alone %.1f; ratio (service+broker+client) / "
+                            + "pipeline %.2f [load average %s]%n", label, cores, cores * 1000 / whole, cores * 1000 / service,
+                    cores * 1000 / pipelineCpu, pipelineCpu / whole, ProcessCpu.loadAverage());
+        }
         if (pipelineRate > 0 && steady > 0) {
             System.out.printf("%s / pipeline alone (2 threads, same run): %.2f (%.1f vs %.1f articles/s)%n",
                     label, steady / pipelineRate, steady, pipelineRate);
         }
         System.out.printf("%s RSS %s; %s%n", label, PipelineBench.rss(pid), heap(metrics));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, RawArticle a) throws Exception {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.RAW, a.id(), NewsJson.mapper().writeValueAsBytes(a));
+        r.headers().add(CloudEvents.HEADER_TYPE, CloudEvents.TYPE_RAW.getBytes(StandardCharsets.UTF_8));
+        producer.send(r);
     }
 
     private static double busy(Sample from, Sample to, double cpuMillis) {
