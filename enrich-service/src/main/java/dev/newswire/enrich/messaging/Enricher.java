@@ -8,6 +8,7 @@ import dev.newswire.enrich.pipeline.RawArticleReader;
 import dev.newswire.enrich.pipeline.RejectedRecordException;
 import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.StageFailedException;
+import dev.newswire.enrich.pipeline.models.ComputeSlots;
 import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.RawArticle;
@@ -39,6 +40,7 @@ public class Enricher {
     private final MeterRegistry registry;
     private final CompletableFuture<Pipeline> pipeline = new CompletableFuture<>();
     private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
+    private final ComputeSlots slots;
     private final RawArticleReader reader;
     private final ArticleMapper mapper;
     private volatile long loadMillis = -1;
@@ -46,6 +48,7 @@ public class Enricher {
     public Enricher(EnrichConfig config, MeterRegistry registry) {
         this.config = config;
         this.registry = registry;
+        this.slots = new ComputeSlots(config.effectiveWorkers());
         this.reader = new RawArticleReader(config.maxRecordBytes());
         this.mapper = new ArticleMapper(config.pipelineVersion(), Clock.systemUTC());
         registry.gauge("newswire.enrich.models.load.seconds", this, e -> e.loadMillis / 1000.0);
@@ -62,7 +65,11 @@ public class Enricher {
         try {
             Pipeline.Settings settings = new Pipeline.Settings(config.tags().max(), config.tags().threshold(),
                     config.keyphrases().max(), config.summary().sentences(), config.summary().words());
-            Pipeline loaded = Pipeline.standard(new SentenceEmbedder(), settings);
+            SentenceEmbedder embedder = new SentenceEmbedder();
+            if (config.embedding().batchSize() > 1) {
+                embedder = embedder.batching(config.embedding().batchSize(), config.embedding().maxWait(), slots);
+            }
+            Pipeline loaded = Pipeline.standard(embedder, settings);
             loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             LOG.infof("enrichment models loaded in %d ms: stages %s", loadMillis,
                     loaded.stages().stream().map(Stage::name).toList());
@@ -81,11 +88,22 @@ public class Enricher {
         return loadMillis;
     }
 
-    /** Reads and enriches one record value; throws {@link RejectedRecordException} or {@link StageFailedException}. */
+    /**
+     * Reads and enriches one record value; throws {@link RejectedRecordException} or {@link StageFailedException}.
+     * Runs in one of the compute slots (one per core): more threads than that may call it, and wait.
+     */
     public EnrichedArticle enrich(byte[] value, String key) {
-        RawArticle raw = reader.read(value, key);
-        Document document = awaitPipeline().run(raw, this::recordStage);
-        return mapper.toEnriched(document);
+        Pipeline loaded = awaitPipeline();
+        return slots.compute(() -> {
+            RawArticle raw = reader.read(value, key);
+            Document document = loaded.run(raw, this::recordStage);
+            return mapper.toEnriched(document);
+        });
+    }
+
+    /** The compute slots (for tests). */
+    ComputeSlots slots() {
+        return slots;
     }
 
     private void recordStage(String stage, long nanos) {

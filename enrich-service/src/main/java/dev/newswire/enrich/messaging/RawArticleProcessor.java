@@ -58,7 +58,9 @@ public class RawArticleProcessor {
         this.enricher = enricher;
         this.deadLetters = deadLetters;
         this.records = records;
-        this.concurrency = config.effectiveWorkers();
+        // With MiniLM batching on, more articles are in flight than there are cores: Enricher lets only
+        // one per compute slot compute at a time, and the others wait for a shared batch meanwhile.
+        this.concurrency = config.effectiveInFlight();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "enrich-worker-" + n.incrementAndGet());
@@ -71,6 +73,11 @@ public class RawArticleProcessor {
                 .description("Raw records sent to the dead-letter topic").register(registry);
         this.tombstones = Counter.builder(SKIPPED).tag("reason", "tombstone")
                 .description("Raw records neither enriched nor dead-lettered, by reason").register(registry);
+    }
+
+    /** Articles in flight at once (for tests). */
+    int concurrency() {
+        return concurrency;
     }
 
     @Incoming("raw")

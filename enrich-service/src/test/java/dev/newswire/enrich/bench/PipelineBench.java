@@ -9,6 +9,7 @@ import dev.newswire.model.NewsJson;
 import dev.newswire.model.RawArticle;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,11 +59,16 @@ public final class PipelineBench {
             List<RawArticle> input = entry.getValue();
             Map<String, LongAdder> stageNanos = new ConcurrentHashMap<>();
             long start = System.nanoTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             for (RawArticle raw : input) {
                 pipeline.run(raw, (stage, nanos) -> stageNanos.computeIfAbsent(stage, s -> new LongAdder()).add(nanos));
             }
             double single = input.size() / ((System.nanoTime() - start) / 1e9);
-            double parallel = parallel(pipeline, input, cores);
+            double singleCpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6 / input.size();
+            LongAdder workerCpu = new LongAdder();
+            long process0 = processCpuNanos();
+            double parallel = parallel(pipeline, input, cores, workerCpu);
+            double processCpu = (processCpuNanos() - process0) / 1e6 / input.size();
             Map<String, String> perStage = new LinkedHashMap<>();
             for (Stage s : pipeline.stages()) {
                 LongAdder n = stageNanos.get(s.name());
@@ -71,19 +77,34 @@ public final class PipelineBench {
             System.out.printf("%s (%d articles): 1 thread %.1f articles/s; %d threads %.1f articles/s%n",
                     entry.getKey(), input.size(), single, cores, parallel);
             System.out.printf("  ms per article per stage (1 thread): %s%n", perStage);
+            System.out.printf("  CPU ms/article: 1 thread %.1f (thread CPU); %d threads %.1f (workers' thread CPU), %.1f (whole process) "
+                    + "[load average %s]%n", singleCpu, cores, workerCpu.sum() / 1e6 / input.size(), processCpu, ProcessCpu.loadAverage());
+            // Read by bench/enrich/run.sh to print the service / pipeline ratio of the same run.
+            System.out.printf("  pipeline-rate %s %.2f%n", entry.getKey().replace(' ', '_'), parallel);
+            System.out.printf("  pipeline-cpu %s %.2f%n", entry.getKey().replace(' ', '_'), processCpu);
         }
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("heap used after GC: %d MB; RSS: %s%n", heap >> 20, rss());
     }
 
-    private static double parallel(Pipeline pipeline, List<RawArticle> input, int threads) throws Exception {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double parallel(Pipeline pipeline, List<RawArticle> input, int threads, LongAdder cpu) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (RawArticle raw : input) {
-                futures.add(pool.submit(() -> pipeline.run(raw)));
+                futures.add(pool.submit(() -> {
+                    long c0 = THREADS.getCurrentThreadCpuTime();
+                    pipeline.run(raw);
+                    cpu.add(THREADS.getCurrentThreadCpuTime() - c0);
+                }));
             }
             for (Future<?> f : futures) {
                 f.get();

@@ -30,28 +30,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The whole service: publishes N Reuters stories to news.articles.raw of a private broker that a
  * running enrich-service consumes, and measures how fast enriched records appear (first to last
  * enriched record, so start-up is excluded), plus the service's RSS and heap from its metrics.
- * Args: bootstrap reutersJsonDir count servicePid metricsUrl
+ * Because the machine is shared, it also prints what does not move with the load: CPU ms per
+ * article of the service process (all its threads: pipeline, Kafka clients, story step, JIT, GC),
+ * of the broker and of this bench client, over all articles and over the steady part (after the
+ * first fifth, when JIT warm-up is done), with the load average beside every figure.
+ * -Dbench.warmup=N: N other Reuters stories are enriched before the measured ones (JIT warm-up).
+ * Args: bootstrap reutersJsonDir count servicePid metricsUrl [brokerPid [label [pipelineArticlesPerSecond
+ * [pipelineCpuMsPerArticle]]]]. With the pipeline's CPU per article it also prints the load-independent
+ * comparison: what each would do if it had the machine's cores to itself (cores × 1000 / CPU ms per article).
  */
 public final class ServiceBench {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        List<RawArticle> articles = PipelineBench.reuters(Path.of(args[1]), Integer.parseInt(args[2]));
+        int count = Integer.parseInt(args[2]);
+        int warmUp = Integer.getInteger("bench.warmup", 0);
+        // Warm-up stories are others than the measured ones (copies would be story duplicates, a cheaper path).
+        List<RawArticle> all = PipelineBench.reuters(Path.of(args[1]), count + warmUp);
+        List<RawArticle> articles = all.subList(0, Math.min(count, all.size()));
+        List<RawArticle> warmers = all.subList(articles.size(), all.size());
         long pid = Long.parseLong(args[3]);
         String metrics = args[4];
-
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        long published = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-            for (RawArticle a : articles) {
-                ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.RAW, a.id(), NewsJson.mapper().writeValueAsBytes(a));
-                r.headers().add(CloudEvents.HEADER_TYPE, CloudEvents.TYPE_RAW.getBytes(StandardCharsets.UTF_8));
-                producer.send(r);
-            }
-        }
+        long brokerPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
+        String label = args.length > 6 ? args[6] : "service";
+        double pipelineRate = args.length > 7 ? Double.parseDouble(args[7]) : -1;
+        double pipelineCpu = args.length > 8 ? Double.parseDouble(args[8]) : -1;
+        long self = ProcessHandle.current().pid();
 
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -61,26 +65,103 @@ public final class ServiceBench {
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Set<String> wanted = new HashSet<>();
         articles.forEach(a -> wanted.add(a.id()));
+        int warm = Math.max(1, articles.size() / 5);
         long first = Long.MAX_VALUE;
         long last = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+        Sample start;
+        Sample warmed = null;
+        Sample end;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
             consumer.subscribe(List.of(Topics.ENRICHED));
+            if (!warmers.isEmpty()) {
+                // As PipelineBench warms its JVM up before measuring: other stories first, so that the
+                // measured articles do not pay the service's JIT compilation.
+                Set<String> warming = new HashSet<>();
+                for (RawArticle w : warmers) {
+                    warming.add(w.id());
+                    send(producer, w);
+                }
+                producer.flush();
+                long warmStart = System.nanoTime();
+                while (!warming.isEmpty() && System.nanoTime() < deadline) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(r -> warming.remove(r.key()));
+                }
+                System.out.printf("%s: warm-up of %d articles took %.0f s%n", label, warmers.size(), (System.nanoTime() - warmStart) / 1e9);
+            }
+            start = Sample.take(pid, brokerPid, self);
+            for (RawArticle a : articles) {
+                send(producer, a);
+            }
+            producer.flush();
             while (!wanted.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (wanted.remove(r.key())) {
                         first = Math.min(first, r.timestamp());
                         last = Math.max(last, r.timestamp());
+                        if (warmed == null && articles.size() - wanted.size() >= warm) {
+                            warmed = Sample.take(pid, brokerPid, self);
+                        }
                     }
                 }
             }
+            end = Sample.take(pid, brokerPid, self);
         }
         int done = articles.size() - wanted.size();
-        double total = (System.nanoTime() - published) / 1e9;
-        System.out.printf("whole service: %d/%d Reuters stories enriched; %.1f articles/s steady (first to last enriched record), "
-                + "%.1f articles/s including queueing from the first publish (%.0f s)%n",
-                done, articles.size(), (done - 1) / Math.max(0.001, (last - first) / 1000.0), done / total, total);
-        System.out.printf("service RSS %s; %s%n", PipelineBench.rss(pid), heap(metrics));
+        double total = (end.nanos - start.nanos) / 1e9;
+        double steady = warmed == null ? 0 : (done - warm) / ((end.nanos - warmed.nanos) / 1e9);
+        System.out.printf("%s: %d/%d Reuters stories enriched; %.1f articles/s steady (first to last enriched record), "
+                + "%.1f articles/s including queueing from the first publish (%.0f s); %.1f articles/s after the first %d "
+                + "(JIT warm) [load average %s]%n",
+                label, done, articles.size(), (done - 1) / Math.max(0.001, (last - first) / 1000.0), done / total, total,
+                steady, warm, ProcessCpu.loadAverage());
+        System.out.printf("%s CPU ms/article, all %d: service %.1f, broker %.1f, bench client %.1f%n", label, done,
+                (end.service - start.service) / done, (end.broker - start.broker) / done, (end.client - start.client) / done);
+        if (warmed != null && done > warm) {
+            int n = done - warm;
+            System.out.printf("%s CPU ms/article, steady (last %d): service %.1f, broker %.1f, bench client %.1f; "
+                            + "cores busy: service %.2f, broker %.2f, client %.2f%n", label, n,
+                    (end.service - warmed.service) / n, (end.broker - warmed.broker) / n, (end.client - warmed.client) / n,
+                    busy(warmed, end, end.service - warmed.service), busy(warmed, end, end.broker - warmed.broker),
+                    busy(warmed, end, end.client - warmed.client));
+        }
+        if (pipelineCpu > 0 && warmed != null && done > warm) {
+            int n = done - warm;
+            double whole = ((end.service - warmed.service) + (end.broker - warmed.broker) + (end.client - warmed.client)) / n;
+            double service = (end.service - warmed.service) / n;
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf("%s CPU ceiling on %d idle cores (cores x 1000 / CPU ms per article, steady): service+broker+client "
+                            + "%.1f articles/s, service process alone %.1f, pipeline alone %.1f; ratio (service+broker+client) / "
+                            + "pipeline %.2f [load average %s]%n", label, cores, cores * 1000 / whole, cores * 1000 / service,
+                    cores * 1000 / pipelineCpu, pipelineCpu / whole, ProcessCpu.loadAverage());
+        }
+        if (pipelineRate > 0 && steady > 0) {
+            System.out.printf("%s / pipeline alone (2 threads, same run): %.2f (%.1f vs %.1f articles/s)%n",
+                    label, steady / pipelineRate, steady, pipelineRate);
+        }
+        System.out.printf("%s RSS %s; %s%n", label, PipelineBench.rss(pid), heap(metrics));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, RawArticle a) throws Exception {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.RAW, a.id(), NewsJson.mapper().writeValueAsBytes(a));
+        r.headers().add(CloudEvents.HEADER_TYPE, CloudEvents.TYPE_RAW.getBytes(StandardCharsets.UTF_8));
+        producer.send(r);
+    }
+
+    private static double busy(Sample from, Sample to, double cpuMillis) {
+        return cpuMillis / ((to.nanos - from.nanos) / 1e6);
+    }
+
+    /** CPU ms of the service, the broker and this client at one instant. */
+    private record Sample(long nanos, double service, double broker, double client) {
+        static Sample take(long service, long broker, long client) {
+            return new Sample(System.nanoTime(), ProcessCpu.millis(service), ProcessCpu.millis(broker), ProcessCpu.millis(client));
+        }
     }
 
     private static String heap(String url) {

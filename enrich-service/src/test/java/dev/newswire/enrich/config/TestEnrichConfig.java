@@ -8,9 +8,30 @@ public final class TestEnrichConfig {
 
     /** The defaults of application.properties, with the given workers and record-size cap. */
     public static EnrichConfig of(int workers, int maxRecordBytes) {
+        return of(workers, 0, 1, maxRecordBytes);
+    }
+
+    /** The defaults, with the given compute slots, articles in flight and MiniLM batch size. */
+    public static EnrichConfig of(int workers, int inFlight, int batchSize, int maxRecordBytes) {
         return new EnrichConfig() {
             public int workers() {
                 return workers;
+            }
+
+            public int inFlight() {
+                return inFlight;
+            }
+
+            public Embedding embedding() {
+                return new Embedding() {
+                    public int batchSize() {
+                        return batchSize;
+                    }
+
+                    public java.time.Duration maxWait() {
+                        return java.time.Duration.ofMillis(5);
+                    }
+                };
             }
 
             public int maxRecordBytes() {
