@@ -47,6 +47,14 @@ public final class TagDev {
             slice(Path.of(args[1]));
             return;
         }
+        if (args[0].equals("leads")) {
+            leads(Path.of(args[1]), Path.of(args[2]), args[3]);
+            return;
+        }
+        if (args[0].equals("fit")) {
+            TagFit.write(read(Path.of(args[1])).stream().filter(it -> it.split().equals("train")).toList(), Path.of(args[2]));
+            return;
+        }
         if (args[0].equals("cache")) {
             cache(Path.of(args[1]), Path.of(args[2]));
         } else {
@@ -91,6 +99,58 @@ public final class TagDev {
                     w.newLine();
                 }
             }
+        }
+    }
+
+    /**
+     * {@code leads BBC_JSONL OUT 30,100,150}: the embedding of title + the first N words of prose for
+     * each N, one line per article, kind and N ({@code id<TAB>kind<TAB>N<TAB>vector}), to measure other
+     * lead lengths with {@code eval CACHE --lead OUT N} without re-running the pipeline per length.
+     */
+    static void leads(Path bbc, Path out, String lengths) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        List<Stage> stages = new ArrayList<>();
+        for (Stage s : Pipeline.standard(embedder, Pipeline.Settings.DEFAULTS).stages()) {
+            if (s.name().equals("tags")) {
+                break;
+            }
+            stages.add(s);
+        }
+        Pipeline upToTags = new Pipeline(stages);
+        int[] ns = java.util.Arrays.stream(lengths.split(",")).mapToInt(Integer::parseInt).toArray();
+        long[] cpu = new long[ns.length];
+        int docs = 0;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(bbc, StandardCharsets.UTF_8)) {
+                JsonNode b = json.readTree(line);
+                String id = b.get("id").asText();
+                for (String kind : new String[] {"full", "short"}) {
+                    String body = b.get(kind.equals("full") ? "body" : "first").asText();
+                    Document d = upToTags.run(new RawArticle(id + "-" + kind, "dev", null, b.get("title").asText(), body,
+                            RawArticle.TEXT_PLAIN, null, Instant.EPOCH, null));
+                    docs += kind.equals("full") ? 1 : 0;
+                    for (int k = 0; k < ns.length; k++) {
+                        String embedded = TopicTagger.embeddedText(d, ns[k]);
+                        long t0 = threads.getCurrentThreadCpuTime();
+                        float[] v = embedder.embed(embedded.isEmpty() ? " " : embedded);
+                        if (kind.equals("full")) {
+                            cpu[k] += threads.getCurrentThreadCpuTime() - t0;
+                        }
+                        StringBuilder sb = new StringBuilder();
+                        for (float x : v) {
+                            sb.append(sb.length() == 0 ? "" : " ").append(x);
+                        }
+                        w.write(String.join("\t", id, kind, String.valueOf(ns[k]), sb.toString()));
+                        w.newLine();
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < ns.length; k++) {
+            System.out.printf(Locale.ROOT, "lead %d words: embedding CPU %.2f ms per full article (%d articles, this thread)%n",
+                    ns[k], cpu[k] / 1e6 / docs, docs);
         }
     }
 
@@ -145,12 +205,15 @@ public final class TagDev {
         variants.put("shipped centroids (fitted on all TRAIN incl. DEV)", TagPrototypes.defaults());
         variants.put("centroids refitted on API embeddings, TRAIN" + (test ? "" : " minus DEV"),
                 centroids(items, test, TagPrototypes.CENTROID_WEIGHT));
+        variants.put("TagFit refitted (k " + TagFit.K + ", layer), TRAIN" + (test ? "" : " minus DEV"), TagFit.learn(items.stream()
+                .filter(it -> it.split().equals("train") && (test || !it.dev())).toList(), TagFit.K, TagFit.LAMBDA, TagFit.SEED));
         TopicTagger.Calibration c = TopicTagger.Calibration.DEFAULT;
         for (var v : variants.entrySet()) {
             for (double margin : new double[] {0, c.learnedBonus()}) {
                 TopicTagger tagger = new TopicTagger(embedder, Taxonomy.defaults(), v.getValue(),
-                        new TopicTagger.Calibration(c.evidenceWeight(), c.midpoint(), c.width(), margin), TopicTagger.DEFAULT_THRESHOLD, 5);
-                report(v.getKey() + ", learned bonus " + margin, tagger, items, test, misses);
+                        new TopicTagger.Calibration(c.evidenceWeight(), c.midpoint(), c.width(), margin, c.layerWeight()),
+                        TopicTagger.DEFAULT_THRESHOLD, 5);
+                report(v.getKey() + ", bonus " + margin, tagger, items, test, misses);
             }
         }
     }

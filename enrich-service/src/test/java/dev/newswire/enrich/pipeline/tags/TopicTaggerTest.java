@@ -78,6 +78,53 @@ class TopicTaggerTest {
         assertThat(logit(with.get("labour"))).isCloseTo(logit(plain.get("labour")), close);
     }
 
+    @Test
+    void aTopicWithSeveralPrototypesIsAsCloseAsItsNearestOne() {
+        // business news is markets, company results and the economy: one mean vector of all three sits
+        // between them, so the tag keeps one prototype per cluster and an article is as close as its nearest
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        float[] markets = SentenceEmbedder.normalised(embedder.embed("Shares fell on the stock market and investors sold bonds"));
+        float[] results = SentenceEmbedder.normalised(embedder.embed("The carmaker's quarterly profits rose as its sales grew"));
+        float[] article = embedder.embed("Profits at the retailer rose ten per cent on strong Christmas sales");
+        double both = tagger(embedder, new TagPrototypes(java.util.Map.of("economy", List.of(markets, results)), TagPrototypes.CENTROID_WEIGHT, null))
+                .cosines(article).get("economy");
+        double marketsOnly = tagger(embedder, new TagPrototypes(java.util.Map.of("economy", markets), TagPrototypes.CENTROID_WEIGHT))
+                .cosines(article).get("economy");
+        double resultsOnly = tagger(embedder, new TagPrototypes(java.util.Map.of("economy", results), TagPrototypes.CENTROID_WEIGHT))
+                .cosines(article).get("economy");
+        assertThat(resultsOnly).isGreaterThan(marketsOnly);
+        assertThat(both).isCloseTo(resultsOnly, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(TagPrototypes.defaults().prototypes().get("economy")).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void theLayerMovesOnlyLearnedTopicsByItsLogProbability() {
+        // TopicLayer ranks the learned topics against each other; description-only topics have no data to be ranked with
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        TopicTagger.Calibration c = TopicTagger.Calibration.DEFAULT;
+        assertThat(c.layerWeight()).isPositive();
+        TopicLayer layer = TagPrototypes.defaults().layer().orElseThrow();
+        TopicTagger noLayer = new TopicTagger(embedder, Taxonomy.defaults(), TagPrototypes.defaults().withLayer(null), c,
+                TopicTagger.DEFAULT_THRESHOLD, 5);
+        String title = "Chancellor sets out spending plans";
+        String text = "The chancellor told MPs that public spending would rise next year while taxes on fuel would be frozen.";
+        java.util.Map<String, Double> with = tagger.scores(title, text, List.of(), List.of());
+        java.util.Map<String, Double> plain = noLayer.scores(title, text, List.of(), List.of());
+        java.util.Map<String, Double> logP = layer.logProbabilities(embedder.embed(title + ". " + text));
+        org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-3);
+        for (String learned : List.of("politics", "economy", "politics/government")) {
+            assertThat(logit(with.get(learned)) - logit(plain.get(learned))).as(learned)
+                    .isCloseTo(c.layerWeight() * logP.get(learned.split("/")[0]) / c.width(), close);
+        }
+        assertThat(logP.get("economy")).isNotCloseTo(logP.get("politics"), org.assertj.core.data.Offset.offset(0.1));
+        assertThat(logit(with.get("labour"))).isCloseTo(logit(plain.get("labour")), close);
+        assertThat(layer.ids()).containsExactlyInAnyOrderElementsOf(TagPrototypes.defaults().prototypes().keySet());
+    }
+
+    private static TopicTagger tagger(SentenceEmbedder embedder, TagPrototypes prototypes) {
+        return new TopicTagger(embedder, Taxonomy.defaults(), prototypes, TopicTagger.Calibration.DEFAULT, TopicTagger.DEFAULT_THRESHOLD, 5);
+    }
+
     private static double logit(double p) {
         return Math.log(p / (1 - p));
     }
