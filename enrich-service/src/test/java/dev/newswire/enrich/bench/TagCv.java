@@ -41,6 +41,15 @@ public final class TagCv {
             items = withLead(items, Path.of(a.get(a.indexOf("--lead") + 1)), a.get(a.indexOf("--lead") + 2));
         }
         Run run = new TagCv.Run(items);
+        if (a.contains("--extra")) {
+            // another labelled corpus (a TagDev cache, e.g. AG News): its items with a section that is a tag join
+            // every fold's training and are scored by the same folds; items of other sections are left out
+            for (TagDev.Item it : TagDev.read(Path.of(a.get(a.indexOf("--extra") + 1)))) {
+                if (it.kind().equals("full") && Taxonomy.defaults().get(it.section()).isPresent()) {
+                    run.extra.add(new Row(it, fold(it.id()), null, null));
+                }
+            }
+        }
         if (a.contains("--real")) {
             // configurations "k,lambda,bonus,layerWeight,seed" separated by ';' (lambda < 0: no layer)
             for (String config : a.get(a.indexOf("--real") + 1).split(";")) {
@@ -89,6 +98,7 @@ public final class TagCv {
         final float[][] desc;
         final List<Row> rows = new ArrayList<>();
         final TopicTagger.Calibration base = TopicTagger.Calibration.DEFAULT;
+        final List<Row> extra = new ArrayList<>();
 
         Run(List<TagDev.Item> items) throws Exception {
             SentenceEmbedder embedder = new SentenceEmbedder();
@@ -189,12 +199,21 @@ public final class TagCv {
             int[] n = new int[2];
             int[] dev = new int[2];
             int[] untagged = new int[2];
+            int extraRight = 0;
             for (int f = 0; f < 4; f++) {
                 int fold = f;
-                List<TagDev.Item> train = rows.stream().filter(r -> r.fold() != fold).map(Row::item).toList();
-                TopicTagger tagger = new TopicTagger(embedder, Taxonomy.defaults(), TagFit.learn(train, k, lambda, seed),
+                List<TagDev.Item> train = java.util.stream.Stream.concat(rows.stream(), extra.stream())
+                        .filter(r -> r.fold() != fold).map(Row::item).toList();
+                TopicTagger t0 = new TopicTagger(embedder, Taxonomy.defaults(), TagFit.learn(train, k, lambda, seed),
                         new TopicTagger.Calibration(base.evidenceWeight(), base.midpoint(), base.width(), bonus, alpha),
                         TopicTagger.DEFAULT_THRESHOLD, 5);
+                for (Row row : extra) {
+                    if (row.fold() == fold) {
+                        var tags = t0.tags(row.item().vector(), row.item().evidence(), row.item().atLeastOne());
+                        extraRight += !tags.isEmpty() && tags.get(0).id().split("/")[0].equals(row.item().section()) ? 1 : 0;
+                    }
+                }
+                TopicTagger tagger = t0;
                 for (Row row : rows) {
                     if (row.fold() != fold) {
                         continue;
@@ -211,6 +230,9 @@ public final class TagCv {
             System.out.printf(Locale.ROOT, "real path k %d lambda %s bonus %.2f alpha %.2f seed %d | CV full %d/%d %.1f%%  short %d/%d %.1f%% "
                     + "untagged %d/%d | DEV full %d short %d%n", k, lambda, bonus, alpha, seed, right[0], n[0], 100.0 * right[0] / n[0],
                     right[1], n[1], 100.0 * right[1] / n[1], untagged[0], untagged[1], dev[0], dev[1]);
+            if (!extra.isEmpty()) {
+                System.out.printf(Locale.ROOT, "    extra corpus (in training: yes), same folds: %d/%d top = section%n", extraRight, extra.size());
+            }
         }
 
         void sweep() {

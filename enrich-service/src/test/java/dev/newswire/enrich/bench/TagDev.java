@@ -51,6 +51,10 @@ public final class TagDev {
             leads(Path.of(args[1]), Path.of(args[2]), args[3]);
             return;
         }
+        if (args[0].equals("other")) {
+            other(read(Path.of(args[1])), Path.of(args[2]));
+            return;
+        }
         if (args[0].equals("fit")) {
             TagFit.write(read(Path.of(args[1])).stream().filter(it -> it.split().equals("train")).toList(), Path.of(args[2]));
             return;
@@ -151,6 +155,39 @@ public final class TagDev {
         for (int k = 0; k < ns.length; k++) {
             System.out.printf(Locale.ROOT, "lead %d words: embedding CPU %.2f ms per full article (%d articles, this thread)%n",
                     ns[k], cpu[k] / 1e6 / docs, docs);
+        }
+    }
+
+    /**
+     * {@code other CACHE OLD_CENTROIDS}: news the tagger learned nothing from (a cache of AG News items,
+     * sections world/sport/economy/science), old learned state (one centroid per tag, no layer) beside the
+     * shipped one. Not a target: a check that what is learned from BBC does not cost other news.
+     */
+    static void other(List<Item> items, Path oldCentroids) throws Exception {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        Map<String, TagPrototypes> variants = new java.util.LinkedHashMap<>();
+        variants.put("zero-shot (no learned state)", TagPrototypes.none());
+        variants.put("one centroid per tag (" + oldCentroids.getFileName() + ")", TagPrototypes.parse(Files.readAllLines(oldCentroids)));
+        variants.put("shipped (prototypes + layer)", TagPrototypes.defaults());
+        for (var v : variants.entrySet()) {
+            TopicTagger tagger = new TopicTagger(embedder, Taxonomy.defaults(), v.getValue(), TopicTagger.Calibration.DEFAULT,
+                    TopicTagger.DEFAULT_THRESHOLD, 5);
+            Map<String, Map<String, Integer>> tops = new TreeMap<>();
+            Map<String, int[]> right = new TreeMap<>();
+            for (Item it : items) {
+                if (!it.kind().equals("full")) {
+                    continue;
+                }
+                List<Tag> tags = tagger.tags(it.vector(), it.evidence(), it.atLeastOne());
+                String top = tags.isEmpty() ? "-" : tags.get(0).id().split("/")[0];
+                tops.computeIfAbsent(it.section(), k -> new TreeMap<>()).merge(top, 1, Integer::sum);
+                int[] r = right.computeIfAbsent(it.section(), k -> new int[2]);
+                r[0] += top.equals(it.section()) ? 1 : 0;
+                r[1]++;
+            }
+            System.out.println(v.getKey());
+            right.forEach((section, r) -> System.out.printf(Locale.ROOT, "  %-8s %3d/%3d top = section   top tags %s%n", section, r[0], r[1],
+                    tops.get(section)));
         }
     }
 
