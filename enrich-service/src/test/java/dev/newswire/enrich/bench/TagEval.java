@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * Agreement of our top tag with editors' section labels on the BBC News corpus
  * (business/entertainment/politics/sport/tech; a CSV {@code category,text} copied under /work/data,
  * never committed). Split by a stable hash of the text: 80 % TRAIN, 20 % TEST. {@code --learn}
- * writes per-tag centroids of TRAIN articles to the {@code tag-centroids.tsv} resource; agreement
- * is always reported on TEST only. Run with bench/enrich/tags-eval.sh.
+ * writes per-tag centroids of TRAIN articles to the {@code tag-centroids.tsv} resource (one per tag,
+ * as the first passes shipped; the shipped prototypes and layer now come from {@code TagDev fit});
+ * agreement is always reported on TEST only. Run with bench/enrich/tags-eval.sh.
  */
 public final class TagEval {
 
