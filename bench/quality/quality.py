@@ -3,6 +3,8 @@
 
   quality.py prepare             public labelled news data -> bench-data/quality/*.jsonl (never committed)
   quality.py run [--split dev]   posts it to ingest as a user would, reads /api/articles/{id}, scores it
+  quality.py prepare-ag          AG News sample -> bench-data/quality/ag.jsonl (a check for the tags stage on news it
+                                 learned nothing from: TagDev cache, then TagDev other; not posted by `run`)
   quality.py score-ner dev OUT   scores QualityDump output (the pipeline in-process on conll-dev-posted.jsonl;
                                  a quick DEV loop; reported figures come from `run`)
 
@@ -40,7 +42,11 @@ SOURCES = {
     "conll-test": ("ZhixiuYe/HSCRF-pytorch", "data/eng.testb"),
     "bbc": ("JhD10/DataSet-Espanol", "bbc-text.csv"),
     "cnndm": ("EileenFeng/Text-Summarization-NLP", "data/train_sample.zip"),
+    # a 627-item sample of AG News (Zhang et al. 2015; research and non-commercial use) in a public repository
+    "ag-train": ("Shane-Neeley/CharCnn_Keras", "data/ag_news_csv/train.csv"),
+    "ag-test": ("Shane-Neeley/CharCnn_Keras", "data/ag_news_csv/test.csv"),
 }
+AG_SECTIONS = {"1": "world", "2": "sport", "3": "economy", "4": "science"}
 SECTIONS = {"business": "economy", "entertainment": "arts", "politics": "politics", "sport": "sport", "tech": "science"}
 
 
@@ -154,6 +160,20 @@ def prepare():
         stories.append({"id": "cnndm-" + r["id"][:12], "article": r["article"], "highlights": r["highlights"], "split": split})
     write("cnndm.jsonl", stories)
     print("prepared %d conll dev docs, %d bbc articles, %d cnn/dm stories in %s" % (len(docs), len(bbc), len(stories), DATA))
+
+
+def prepare_ag():
+    """AG News items as TagDev cache input: headline as title, description as body and as the short item."""
+    os.makedirs(DATA, exist_ok=True)
+    items = []
+    for part in ("train", "test"):
+        rows = csv.reader(io.StringIO(git_show(*SOURCES["ag-" + part]).decode("utf-8")))
+        for n, r in enumerate(rows):
+            text = r[2].replace("\\n", " ").replace(" #36;", " $").replace("#39;", "'").strip()
+            items.append({"id": "ag-%s-%d" % (part, n), "section": AG_SECTIONS[r[0]], "title": r[1].strip(), "body": text,
+                          "first": text, "split": "test"})
+    write("ag.jsonl", items)
+    print("prepared %d AG News items in %s" % (len(items), DATA))
 
 
 def write(name, items):
@@ -453,11 +473,14 @@ def offline_ner(split, dumped):
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("prepare", "run", "score-ner"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("prepare", "prepare-ag", "run", "score-ner"):
         print(__doc__)
         sys.exit(2)
     if sys.argv[1] == "prepare":
         prepare()
+        return
+    if sys.argv[1] == "prepare-ag":
+        prepare_ag()
         return
     if sys.argv[1] == "score-ner":
         offline_ner(sys.argv[2], sys.argv[3])

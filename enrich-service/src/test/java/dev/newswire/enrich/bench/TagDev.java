@@ -32,6 +32,8 @@ import java.util.TreeMap;
  * TopicTagger#evidenceText}). {@code eval OUT [--test]} then scores the tagger on it in seconds:
  * on DEV (the harness's slice of TRAIN: SHA-1 of the id mod 4 = 0) with centroids fitted on the
  * rest of TRAIN only (an honest DEV figure), or once on TEST with centroids fitted on all of TRAIN.
+ * {@code fit CACHE DIR} writes the shipped learned state ({@link TagFit}); {@code leads} and {@code other}
+ * are side checks ({@link TagChecks}); {@link TagCv} cross-validates over all of TRAIN.
  */
 public final class TagDev {
 
@@ -48,11 +50,11 @@ public final class TagDev {
             return;
         }
         if (args[0].equals("leads")) {
-            leads(Path.of(args[1]), Path.of(args[2]), args[3]);
+            TagChecks.leads(Path.of(args[1]), Path.of(args[2]), args[3]);
             return;
         }
         if (args[0].equals("other")) {
-            other(read(Path.of(args[1])), Path.of(args[2]));
+            TagChecks.other(read(Path.of(args[1])), Path.of(args[2]));
             return;
         }
         if (args[0].equals("fit")) {
@@ -103,91 +105,6 @@ public final class TagDev {
                     w.newLine();
                 }
             }
-        }
-    }
-
-    /**
-     * {@code leads BBC_JSONL OUT 30,100,150}: the embedding of title + the first N words of prose for
-     * each N, one line per article, kind and N ({@code id<TAB>kind<TAB>N<TAB>vector}), to measure other
-     * lead lengths with {@code eval CACHE --lead OUT N} without re-running the pipeline per length.
-     */
-    static void leads(Path bbc, Path out, String lengths) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        SentenceEmbedder embedder = new SentenceEmbedder();
-        List<Stage> stages = new ArrayList<>();
-        for (Stage s : Pipeline.standard(embedder, Pipeline.Settings.DEFAULTS).stages()) {
-            if (s.name().equals("tags")) {
-                break;
-            }
-            stages.add(s);
-        }
-        Pipeline upToTags = new Pipeline(stages);
-        int[] ns = java.util.Arrays.stream(lengths.split(",")).mapToInt(Integer::parseInt).toArray();
-        long[] cpu = new long[ns.length];
-        int docs = 0;
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (String line : Files.readAllLines(bbc, StandardCharsets.UTF_8)) {
-                JsonNode b = json.readTree(line);
-                String id = b.get("id").asText();
-                for (String kind : new String[] {"full", "short"}) {
-                    String body = b.get(kind.equals("full") ? "body" : "first").asText();
-                    Document d = upToTags.run(new RawArticle(id + "-" + kind, "dev", null, b.get("title").asText(), body,
-                            RawArticle.TEXT_PLAIN, null, Instant.EPOCH, null));
-                    docs += kind.equals("full") ? 1 : 0;
-                    for (int k = 0; k < ns.length; k++) {
-                        String embedded = TopicTagger.embeddedText(d, ns[k]);
-                        long t0 = threads.getCurrentThreadCpuTime();
-                        float[] v = embedder.embed(embedded.isEmpty() ? " " : embedded);
-                        if (kind.equals("full")) {
-                            cpu[k] += threads.getCurrentThreadCpuTime() - t0;
-                        }
-                        StringBuilder sb = new StringBuilder();
-                        for (float x : v) {
-                            sb.append(sb.length() == 0 ? "" : " ").append(x);
-                        }
-                        w.write(String.join("\t", id, kind, String.valueOf(ns[k]), sb.toString()));
-                        w.newLine();
-                    }
-                }
-            }
-        }
-        for (int k = 0; k < ns.length; k++) {
-            System.out.printf(Locale.ROOT, "lead %d words: embedding CPU %.2f ms per full article (%d articles, this thread)%n",
-                    ns[k], cpu[k] / 1e6 / docs, docs);
-        }
-    }
-
-    /**
-     * {@code other CACHE OLD_CENTROIDS}: news the tagger learned nothing from (a cache of AG News items,
-     * sections world/sport/economy/science), old learned state (one centroid per tag, no layer) beside the
-     * shipped one. Not a target: a check that what is learned from BBC does not cost other news.
-     */
-    static void other(List<Item> items, Path oldCentroids) throws Exception {
-        SentenceEmbedder embedder = new SentenceEmbedder();
-        Map<String, TagPrototypes> variants = new java.util.LinkedHashMap<>();
-        variants.put("zero-shot (no learned state)", TagPrototypes.none());
-        variants.put("one centroid per tag (" + oldCentroids.getFileName() + ")", TagPrototypes.parse(Files.readAllLines(oldCentroids)));
-        variants.put("shipped (prototypes + layer)", TagPrototypes.defaults());
-        for (var v : variants.entrySet()) {
-            TopicTagger tagger = new TopicTagger(embedder, Taxonomy.defaults(), v.getValue(), TopicTagger.Calibration.DEFAULT,
-                    TopicTagger.DEFAULT_THRESHOLD, 5);
-            Map<String, Map<String, Integer>> tops = new TreeMap<>();
-            Map<String, int[]> right = new TreeMap<>();
-            for (Item it : items) {
-                if (!it.kind().equals("full")) {
-                    continue;
-                }
-                List<Tag> tags = tagger.tags(it.vector(), it.evidence(), it.atLeastOne());
-                String top = tags.isEmpty() ? "-" : tags.get(0).id().split("/")[0];
-                tops.computeIfAbsent(it.section(), k -> new TreeMap<>()).merge(top, 1, Integer::sum);
-                int[] r = right.computeIfAbsent(it.section(), k -> new int[2]);
-                r[0] += top.equals(it.section()) ? 1 : 0;
-                r[1]++;
-            }
-            System.out.println(v.getKey());
-            right.forEach((section, r) -> System.out.printf(Locale.ROOT, "  %-8s %3d/%3d top = section   top tags %s%n", section, r[0], r[1],
-                    tops.get(section)));
         }
     }
 
