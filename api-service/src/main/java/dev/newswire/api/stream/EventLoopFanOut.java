@@ -31,19 +31,32 @@ final class EventLoopFanOut {
         subscribers.add(subscriber);
     }
 
+    /**
+     * Queues every record of the batch for every matching live subscriber, then flushes each
+     * subscriber once: the records of one batch (one Kafka poll, or one coalescing window) leave in
+     * one gathering write per subscriber instead of one write each.
+     */
     void deliver(List<StoredArticle> batch) {
-        int closed = 0;
         for (StoredArticle stored : batch) {
             Map<ArticleFilter, Boolean> memo = new HashMap<>();
-            for (int i = 0, n = subscribers.size(); i < n; i++) {
-                Subscriber subscriber = subscribers.get(i);
-                if (subscriber.isLive()) {
-                    subscriber.offer(stored, memo, null);
+            LiveFrame live = new LiveFrame(stored);
+            try {
+                for (int i = 0, n = subscribers.size(); i < n; i++) {
+                    Subscriber subscriber = subscribers.get(i);
+                    if (subscriber.isLive()) {
+                        subscriber.offer(stored, memo, null, live);
+                    }
                 }
+            } finally {
+                live.release();
             }
         }
+        int closed = 0;
         for (int i = 0, n = subscribers.size(); i < n; i++) {
-            if (!subscribers.get(i).isOpen()) {
+            Subscriber subscriber = subscribers.get(i);
+            if (subscriber.isOpen()) {
+                subscriber.flush();
+            } else {
                 closed++;
             }
         }

@@ -1,0 +1,98 @@
+package dev.newswire.api.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The live fan-out's write path below Vert.x's {@code HttpServerResponse}: one subscriber's HTTP/1.1
+ * channel, written with frames that are already framed as chunks ({@link #chunk}), built once per
+ * record and shared by every subscriber of an event loop as retained duplicates, with the channel's
+ * void promise, and flushed once per batch ({@link #flush}). Through the response each write costs
+ * a {@code DefaultHttpContent}, the encoder's hex size line and trailing CRLF buffers, a promise, a
+ * heap-to-direct copy of the 5 KB frame and a flush — per subscriber per event; profiles of the
+ * 5,000-subscriber benchmark put most of the user-space CPU there (docs/benchmarks/api.md).
+ *
+ * <p>Written from the HTTP encoder's own pipeline context, so the bytes go to the socket unchanged
+ * but in order with everything the response writes (same channel, same event loop, one outbound
+ * buffer): the stream's head, heartbeats, gap and resync events and the final empty chunk keep going
+ * through the response. The channel's writability (what {@code writeQueueFull()} and the drain
+ * handler report) counts these bytes too, so the per-subscriber bound and the slow-consumer cut are
+ * unchanged. Used only where that is exactly right: HTTP/1.1 with chunked framing and nothing between
+ * the encoder and Vert.x's handler that transforms or queues writes (no compression, no TLS chunked
+ * writer); anything else (HTTP/2, HTTP/1.0) keeps writing through the response ({@link #attach}
+ * answers null). Relies on Vert.x internals ({@link ConnectionBase}): checked on every attach.
+ */
+final class DirectChannel {
+
+    /** Handlers allowed between the encoder and the tail: the idle timer and Vert.x's own handler. */
+    private static final Set<String> PASS_THROUGH = Set.of("idle", "handler");
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final ChannelHandlerContext encoder;
+    private boolean unflushed;
+
+    private DirectChannel(ChannelHandlerContext encoder) {
+        this.encoder = encoder;
+    }
+
+    /**
+     * The direct path of this response, or null when it must keep writing through the response.
+     * Call on the connection's event loop after the response wrote its head.
+     */
+    static DirectChannel attach(HttpServerResponse response, HttpConnection connection) {
+        if (!(connection instanceof ConnectionBase base) || !response.headWritten() || !response.isChunked()) {
+            return null;
+        }
+        ChannelPipeline pipeline = base.channelHandlerContext().pipeline();
+        ChannelHandlerContext encoder = pipeline.context(HttpResponseEncoder.class);
+        if (encoder == null || !base.channelHandlerContext().executor().inEventLoop()) {
+            return null;
+        }
+        List<String> names = pipeline.names();
+        for (int i = names.indexOf(encoder.name()) + 1; i < names.size(); i++) {
+            String name = names.get(i);
+            if (!PASS_THROUGH.contains(name) && !name.startsWith("DefaultChannelPipeline$TailContext")) {
+                return null;
+            }
+        }
+        return new DirectChannel(encoder);
+    }
+
+    /** Queues one shared chunk (the caller keeps its own reference); the bytes leave at {@link #flush}. */
+    void write(ByteBuf chunk) {
+        encoder.write(chunk.retainedDuplicate(), encoder.voidPromise());
+        unflushed = true;
+    }
+
+    /** One flush (one gathering write) for everything queued since the last. */
+    void flush() {
+        if (unflushed) {
+            unflushed = false;
+            encoder.flush();
+        }
+    }
+
+    /**
+     * {@code frame} framed as one HTTP/1.1 chunk ({@code size-in-hex CRLF bytes CRLF}) in a direct
+     * buffer (a socket write of a heap buffer copies it to a direct one first). Never empty: an empty
+     * chunk would end the response.
+     */
+    static ByteBuf chunk(ByteBuf frame, ByteBufAllocator allocator) {
+        int size = frame.readableBytes();
+        if (size == 0) {
+            throw new IllegalArgumentException("an empty chunk ends the response");
+        }
+        byte[] head = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuf chunk = allocator.directBuffer(head.length + size + CRLF.length);
+        return chunk.writeBytes(head).writeBytes(frame, frame.readerIndex(), size).writeBytes(CRLF);
+    }
+}
