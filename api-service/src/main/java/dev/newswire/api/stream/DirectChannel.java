@@ -38,17 +38,19 @@ final class DirectChannel {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final ChannelHandlerContext encoder;
-    private boolean unflushed;
+    private final int maxUnflushed;
+    private int unflushed;
 
-    private DirectChannel(ChannelHandlerContext encoder) {
+    private DirectChannel(ChannelHandlerContext encoder, int maxUnflushed) {
         this.encoder = encoder;
+        this.maxUnflushed = maxUnflushed;
     }
 
     /**
      * The direct path of this response, or null when it must keep writing through the response.
      * Call on the connection's event loop after the response wrote its head.
      */
-    static DirectChannel attach(HttpServerResponse response, HttpConnection connection) {
+    static DirectChannel attach(HttpServerResponse response, HttpConnection connection, int maxUnflushed) {
         if (!(connection instanceof ConnectionBase base) || !response.headWritten() || !response.isChunked()) {
             return null;
         }
@@ -64,19 +66,26 @@ final class DirectChannel {
                 return null;
             }
         }
-        return new DirectChannel(encoder);
+        return new DirectChannel(encoder, maxUnflushed);
     }
 
-    /** Queues one shared chunk (the caller keeps its own reference); the bytes leave at {@link #flush}. */
+    /**
+     * Queues one shared chunk (the caller keeps its own reference); the bytes leave at {@link #flush},
+     * or at once when {@code maxUnflushed} bytes are waiting: unflushed bytes count against the
+     * subscriber's queue bound too, so a long batch must not get a fast client cut.
+     */
     void write(ByteBuf chunk) {
+        unflushed += chunk.readableBytes();
         encoder.write(chunk.retainedDuplicate(), encoder.voidPromise());
-        unflushed = true;
+        if (unflushed >= maxUnflushed) {
+            flush();
+        }
     }
 
     /** One flush (one gathering write) for everything queued since the last. */
     void flush() {
-        if (unflushed) {
-            unflushed = false;
+        if (unflushed > 0) {
+            unflushed = 0;
             encoder.flush();
         }
     }

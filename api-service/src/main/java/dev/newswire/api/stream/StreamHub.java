@@ -97,7 +97,7 @@ public class StreamHub implements ViewListener {
 
     private void dispatch(List<StoredArticle> batch) {
         for (EventLoopFanOut group : groups.values()) {
-            group.context().runOnContext(v -> group.deliver(batch));
+            group.enqueue(batch);
         }
     }
 
@@ -124,7 +124,7 @@ public class StreamHub implements ViewListener {
         openSockets.incrementAndGet();
         Subscriber subscriber = new Subscriber(response, loop, filter, from, config.closeGrace(), hooks);
         if (config.directWrites()) {
-            DirectChannel channel = DirectChannel.attach(response, connection);
+            DirectChannel channel = DirectChannel.attach(response, connection, config.subscriberBufferBytes() / 4);
             if (channel != null) {
                 subscriber.writeDirectly(channel);
                 registry.counter("newswire.api.subscribers.direct").increment();

@@ -117,6 +117,28 @@ class DirectWritesTest {
     }
 
     @Test
+    void aBurstFarLargerThanTheQueueInOneWindowDoesNotCutAReadingClient() throws Exception {
+        String m = "burst" + UUID.randomUUID().toString().substring(0, 8);
+        double cutBefore = cutCount();
+        int before = hub.subscribers();
+        try (ChunkedSse client = new ChunkedSse(stream.getHost(), stream.getPort(), "/api/stream?entity=" + m, 0)) {
+            client.readHead();
+            await().until(() -> hub.subscribers() > before);
+            // 40 × 8 KB within a few 300 ms windows: each window's records are queued for one flush,
+            // far more than the 64 KB queue (test profile) if nothing were flushed before the end.
+            List<EnrichedArticle> burst = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                burst.add(article("Burst " + i + " " + m, "x".repeat(8_000), "en", List.of(person(m)), List.of()));
+            }
+            publishAll(TOPIC, burst);
+            List<ChunkedSse.Event> events = client.readUntil("article", 40);
+            assertThat(events).extracting(ChunkedSse.Event::name).doesNotContain("resync");
+            assertThat(events.stream().filter(e -> "article".equals(e.name())).count()).isEqualTo(40);
+            assertThat(cutCount()).isEqualTo(cutBefore);
+        }
+    }
+
+    @Test
     void aLiveClientThatStopsReadingIsCutAndFindsItsEventsThenTheResyncThenTheEnd() throws Exception {
         String m = "stall" + UUID.randomUUID().toString().substring(0, 8);
         double cutBefore = cutCount();
