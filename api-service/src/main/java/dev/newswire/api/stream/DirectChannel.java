@@ -30,6 +30,9 @@ import java.util.Set;
  * the encoder and Vert.x's handler that transforms or queues writes (no compression, no TLS chunked
  * writer); anything else (HTTP/2, HTTP/1.0) keeps writing through the response ({@link #attach}
  * answers null). Relies on Vert.x internals ({@link ConnectionBase}): checked on every attach.
+ * Vert.x's idle timer sits after the encoder and does not see these writes: the heartbeats, written
+ * through the response, keep a stream from counting as idle ({@code quarkus.http.idle-timeout} must
+ * stay well above {@code stream.heartbeat}, as documented).
  */
 final class DirectChannel {
 
