@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * The live fan-out's write path below Vert.x's {@code HttpServerResponse}: one subscriber's HTTP/1.1
  * channel, written with frames that are already framed as chunks ({@link #chunk}), built once per
- * record and shared by every subscriber of an event loop as retained duplicates, with the channel's
- * void promise, and flushed once per batch ({@link #flush}). Through the response each write costs
+ * record and shared by every subscriber of an event loop as retained duplicates, with a void
+ * promise, and flushed once per batch ({@link #flush}). Through the response each write costs
  * a {@code DefaultHttpContent}, the encoder's hex size line and trailing CRLF buffers, a promise, a
  * heap-to-direct copy of the 5 KB frame and a flush — per subscriber per event; profiles of the
  * 5,000-subscriber benchmark put most of the user-space CPU there (docs/benchmarks/api.md).
@@ -41,11 +42,19 @@ final class DirectChannel {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final ChannelHandlerContext encoder;
+    /**
+     * No allocation per write, and a failed write fires nothing: a socket that breaks is closed by
+     * Netty and the subscriber learns it from the close (channelInactive → the response's close
+     * handler). The channel's own void promise fires exceptionCaught once per queued event: the
+     * stack of a 16 s blocked-event-loop warning (5,000 clients leaving at once) ran through it.
+     */
+    private final VoidChannelPromise silent;
     private final int maxUnflushed;
     private int unflushed;
 
     private DirectChannel(ChannelHandlerContext encoder, int maxUnflushed) {
         this.encoder = encoder;
+        this.silent = new VoidChannelPromise(encoder.channel(), false);
         this.maxUnflushed = maxUnflushed;
     }
 
@@ -79,7 +88,7 @@ final class DirectChannel {
      */
     void write(ByteBuf chunk) {
         unflushed += chunk.readableBytes();
-        encoder.write(chunk.retainedDuplicate(), encoder.voidPromise());
+        encoder.write(chunk.retainedDuplicate(), silent);
         if (unflushed >= maxUnflushed) {
             flush();
         }
