@@ -8,7 +8,8 @@
 #          client's CPU is measured apart; bench/sse/fanout.sh runs the issue-15 matrix this way.
 # Env: SERVER_HEAP (3g), HTTP_PORT/KAFKA_PORT, CLIENT_THREADS (1 selector thread), WARM_UP (5 s, not measured),
 #      SERVER_OPTS (extra JVM options of the api-service, e.g. -XX:StartFlightRecording=filename=x.jfr),
-#      SERVER_CPU / CLIENT_CPU (CPU lists for --pin; 0 and 1), BUILD=skip (reuse the last build).
+#      SERVER_CPU / CLIENT_CPU (CPU lists for --pin; 0 and 1), BUILD=skip (reuse the last build),
+#      APP (a quarkus-app directory to run instead of this tree's build: before/after in one window).
 # Output: a Markdown table on stdout (and in bench/sse/.work/result.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,7 +45,7 @@ if [ "${BUILD:-}" != skip ] || [ ! -f "$WORK/kafka.cp" ]; then
   ./mvnw -B -q -o -pl kafka-local -am compile dependency:build-classpath -Dmdep.outputFile="$WORK/kafka.cp" >&2
 fi
 KAFKA_CP="$ROOT/kafka-local/target/classes:$(cat "$WORK/kafka.cp")"
-APP="$ROOT/api-service/target/quarkus-app"
+APP=${APP:-$ROOT/api-service/target/quarkus-app}   # APP=dir: another build, e.g. a copy of the baseline
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }

@@ -75,6 +75,22 @@ public interface ApiConfig {
          */
         @WithDefault("30s")
         Duration closeGrace();
+
+        /**
+         * Live events are written straight to each HTTP/1.1 connection's channel as chunks framed once
+         * per event and shared by all subscribers (less CPU per event); false = through Vert.x's
+         * response, one encoding per subscriber. HTTP/2, HTTP/1.0, compression and TLS always use the response.
+         */
+        @WithDefault("true")
+        boolean directWrites();
+
+        /**
+         * How long live records are gathered before the fan-out writes them (0 = at once): records
+         * arriving within it leave in one write per subscriber (fewer syscalls when articles come in
+         * bursts), at the cost of up to this much added latency.
+         */
+        @WithDefault("0ms")
+        Duration coalesce();
     }
 
     interface Reader {

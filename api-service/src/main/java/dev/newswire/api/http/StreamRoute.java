@@ -69,7 +69,7 @@ public class StreamRoute {
                 ProblemMapper.write(rc.response(), new ApiException(503, "kafka-unavailable", "Kafka unavailable",
                         "cannot look up offsets to resume from; try again shortly", null), ProblemMapper.instance(request.path()));
             } else {
-                hub.open(rc.response(), filter, point);
+                hub.open(rc.response(), request.connection(), filter, point);
             }
         }));
     }

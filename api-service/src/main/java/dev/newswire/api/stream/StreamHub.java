@@ -12,8 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +40,12 @@ public class StreamHub implements ViewListener {
     private final AtomicInteger openSockets = new AtomicInteger();
     private final MeterRegistry registry;
     private final Subscriber.Hooks hooks;
+    private final Vertx vertx;
+    private List<StoredArticle> gathered;      // records waiting for the coalescing timer; guarded by this
 
-    public StreamHub(ArticleView view, ApiConfig config, KafkaCatchUp catchUp, MeterRegistry registry) {
+    public StreamHub(ArticleView view, ApiConfig config, KafkaCatchUp catchUp, MeterRegistry registry, Vertx vertx) {
         this.view = view;
+        this.vertx = vertx;
         this.config = config.stream();
         this.catchUp = catchUp;
         this.registry = registry;
@@ -66,8 +71,33 @@ public class StreamHub implements ViewListener {
         if (batch.isEmpty()) {
             return;
         }
+        long coalesce = config.coalesce().toMillis();
+        if (coalesce > 0) {
+            gather(batch, coalesce);
+            return;
+        }
+        dispatch(batch);
+    }
+
+    /** The first record of a window starts its timer; the window's records then go out as one batch. */
+    private synchronized void gather(List<StoredArticle> batch, long millis) {
+        if (gathered == null) {
+            gathered = new ArrayList<>(batch);
+            vertx.setTimer(millis, id -> dispatch(takeGathered()));
+        } else {
+            gathered.addAll(batch);
+        }
+    }
+
+    private synchronized List<StoredArticle> takeGathered() {
+        List<StoredArticle> batch = gathered;
+        gathered = null;
+        return batch;
+    }
+
+    private void dispatch(List<StoredArticle> batch) {
         for (EventLoopFanOut group : groups.values()) {
-            group.context().runOnContext(v -> group.deliver(batch));
+            group.enqueue(batch);
         }
     }
 
@@ -80,7 +110,7 @@ public class StreamHub implements ViewListener {
      * Starts a stream on the calling event loop. {@code start.from()} null = live from now on;
      * otherwise exactly the records at or after that position (gaps were described by the caller).
      */
-    public void open(HttpServerResponse response, ArticleFilter filter, StartPoint start) {
+    public void open(HttpServerResponse response, HttpConnection connection, ArticleFilter filter, StartPoint start) {
         // Requests run on duplicated contexts; their root is the event loop's own, shared by its connections.
         Context loop = VertxContext.getRootContext(Vertx.currentContext());
         EventLoopFanOut group = groups.computeIfAbsent(loop, this::newGroup);
@@ -93,6 +123,13 @@ public class StreamHub implements ViewListener {
         Position from = start.from() != null ? start.from() : view.log().position();
         openSockets.incrementAndGet();
         Subscriber subscriber = new Subscriber(response, loop, filter, from, config.closeGrace(), hooks);
+        if (config.directWrites()) {
+            DirectChannel channel = DirectChannel.attach(response, connection, config.subscriberBufferBytes() / 4);
+            if (channel != null) {
+                subscriber.writeDirectly(channel);
+                registry.counter("newswire.api.subscribers.direct").increment();
+            }
+        }
         subscriber.writeAll(start.gaps());
         group.add(subscriber);
         if (start.from() == null) {

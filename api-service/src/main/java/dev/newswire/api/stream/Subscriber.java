@@ -66,6 +66,7 @@ final class Subscriber {
     private Position position;                 // null = in step with the view's global position
     private Position reached;                  // exact point passed so far: what a reconnect resumes from
     private boolean socketClosed;
+    private DirectChannel direct;              // null = every write goes through the response
 
     Subscriber(HttpServerResponse response, Context context, ArticleFilter filter, Position start,
                Duration drainGrace, Hooks hooks) {
@@ -82,6 +83,11 @@ final class Subscriber {
 
     Context context() {
         return context;
+    }
+
+    /** Live in-step frames go straight to the channel from now on (see {@link DirectChannel}). */
+    void writeDirectly(DirectChannel channel) {
+        this.direct = channel;
     }
 
     ArticleFilter filter() {
@@ -203,6 +209,14 @@ final class Subscriber {
      * topic would, so a re-enriched article appears once, and a resume never repeats an article.
      */
     boolean offer(StoredArticle stored, Map<ArticleFilter, Boolean> memo, ArticleIndex latest) {
+        return offer(stored, memo, latest, null);
+    }
+
+    /**
+     * As above; {@code live} (the live fan-out's shared frame of {@code stored}) lets an in-step
+     * subscriber with a {@link DirectChannel} queue the shared chunk; {@link #flush()} sends it.
+     */
+    boolean offer(StoredArticle stored, Map<ArticleFilter, Boolean> memo, ArticleIndex latest, LiveFrame live) {
         if (state == State.CLOSED) {
             return false;
         }
@@ -229,8 +243,21 @@ final class Subscriber {
             close(CloseReason.SLOW);
             return false;
         }
-        write(position == null ? stored.frame() : SseFrames.article(position.token(), stored.json()));
+        if (position != null) {
+            write(SseFrames.article(position.token(), stored.json()));
+        } else if (live != null && direct != null) {
+            direct.write(live.chunk());
+        } else {
+            write(stored.frame());
+        }
         return true;
+    }
+
+    /** Sends what {@link #offer} queued on the direct path: one flush per subscriber per batch. */
+    void flush() {
+        if (direct != null && state != State.CLOSED) {
+            direct.flush();
+        }
     }
 
     private boolean accepts(StoredArticle stored, Map<ArticleFilter, Boolean> memo) {
