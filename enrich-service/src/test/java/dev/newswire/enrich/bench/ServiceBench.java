@@ -99,8 +99,20 @@ public final class ServiceBench {
                 }
                 producer.flush();
                 long warmStart = System.nanoTime();
+                // The JIT curve: CPU per article of the workers and of the JIT compiler threads, per block
+                // of warm-up articles (C2 keeps recompiling the NLP code as new articles take new paths).
+                int block = Math.max(100, warmers.size() / 8);
+                int seen = 0;
+                Map<String, Map.Entry<String, Double>> blockStart = ThreadCpu.snapshot(pid);
                 while (!warming.isEmpty() && System.nanoTime() < deadline) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(r -> warming.remove(r.key()));
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                        if (warming.remove(r.key()) && ++seen % block == 0) {
+                            Map<String, Map.Entry<String, Double>> now = ThreadCpu.snapshot(pid);
+                            System.out.printf("%s: warm-up articles %d-%d: %s [load average %s]%n", label, seen - block + 1, seen,
+                                    ThreadCpu.summary(ThreadCpu.byGroup(blockStart, now), block), ProcessCpu.loadAverage());
+                            blockStart = now;
+                        }
+                    }
                 }
                 System.out.printf("%s: warm-up of %d articles took %.0f s%n", label, warmers.size(), (System.nanoTime() - warmStart) / 1e9);
             }

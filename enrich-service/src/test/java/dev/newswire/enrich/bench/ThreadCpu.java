@@ -64,4 +64,16 @@ final class ThreadCpu {
         out.append(String.format("    %-24s %6.2f ms/article%n", "TOTAL (threads)", total / articles));
         return out.toString();
     }
+
+    /** Service, workers and JIT compiler CPU ms per article, on one line. */
+    static String summary(Map<String, Double> groups, int articles) {
+        double total = groups.values().stream().mapToDouble(Double::doubleValue).sum();
+        double workers = groups.entrySet().stream().filter(g -> g.getKey().startsWith("enrich-worker"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        // Thread names are cut to 15 characters by Linux: "C2 CompilerThread0" reads "C# CompilerThre".
+        double jit = groups.entrySet().stream().filter(g -> g.getKey().contains("CompilerThre"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return String.format("service %.1f ms/article (workers %.1f, JIT compiler %.1f, other %.1f)", total / articles,
+                workers / articles, jit / articles, (total - workers - jit) / articles);
+    }
 }
