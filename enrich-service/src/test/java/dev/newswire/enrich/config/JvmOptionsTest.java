@@ -25,12 +25,37 @@ class JvmOptionsTest {
     private static final String GC = "-XX:+UseParallelGC";
 
     @Test
-    void newswireUpStartsEnrichWithTheParallelCollector() throws IOException {
+    void newswireUpStartsEnrichWithTheParallelCollector() throws Exception {
+        assertThat(gcOf("enrich", "")).isEqualTo(GC);
+        assertThat(gcOf("api", "")).as("the other services keep the JVM default").isEmpty();
+        assertThat(Files.readString(Path.of("../newswire")))
+                .containsPattern("start_process \"\\$name\" java -Xmx\"\\$\\(heap_of \"\\$name\"\\)\" \\$\\(gc_of \"\\$name\"\\)");
+    }
+
+    @Test
+    void aCollectorChosenInEnrichOptsWinsInsteadOfClashing() throws Exception {
+        // -XX:+UseG1GC and -XX:+UseParallelGC together: "Conflicting collector combinations", no start.
+        assertThat(gcOf("enrich", "-Xss1m -XX:+UseG1GC")).isEmpty();
+        assertThat(gcOf("enrich", "-XX:+UseSerialGC")).isEmpty();
+    }
+
+    /** What ./newswire's gc_of prints for a service, with ENRICH_OPTS set as given. */
+    private static String gcOf(String service, String enrichOpts) throws Exception {
         String script = Files.readString(Path.of("../newswire"));
-        Matcher gc = Pattern.compile("(?m)^gc_of\\(\\) \\{\\n\\s*case \\$1 in ([^\\n]*)").matcher(script);
-        assertThat(gc.find()).as("gc_of() in ./newswire").isTrue();
-        assertThat(gc.group(1)).contains("enrich) echo " + GC);
-        assertThat(script).containsPattern("start_process \"\\$name\" java -Xmx\"\\$\\(heap_of \"\\$name\"\\)\" \\$\\(gc_of \"\\$name\"\\)");
+        String functions = function(script, "opts_of") + function(script, "gc_of");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", functions + "\ngc_of " + service).redirectErrorStream(true);
+        builder.environment().put("ENRICH_OPTS", enrichOpts);
+        Process bash = builder.start();
+        bash.getOutputStream().close();
+        String out = new String(bash.getInputStream().readAllBytes()).trim();
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private static String function(String script, String name) {
+        Matcher m = Pattern.compile("(?ms)^" + name + "\\(\\) \\{\\n.*?^\\}\\n").matcher(script);
+        assertThat(m.find()).as("%s() in ./newswire", name).isTrue();
+        return m.group() + "\n";
     }
 
     @Test
