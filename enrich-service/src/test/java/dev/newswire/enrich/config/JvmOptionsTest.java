@@ -1,0 +1,93 @@
+package dev.newswire.enrich.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * enrich runs with the Parallel collector wherever it is started: `./newswire up`, the container
+ * image (compose, Kubernetes) and bench/enrich/run.sh. Measured (docs/benchmarks/enrich.md, "Where
+ * the ~12 ms go"): its GC threads cost 0.3-0.6 ms less CPU per article than G1's and the RSS is
+ * smaller, with the total within noise; enrich is a throughput service whose per-article latency
+ * budget is seconds, so Parallel's stop-the-world collections cost it nothing a reader sees. The
+ * options must be ones this JVM accepts (a typo or two collectors would stop the service from
+ * starting).
+ */
+class JvmOptionsTest {
+
+    private static final String GC = "-XX:+UseParallelGC";
+
+    @Test
+    void newswireUpStartsEnrichWithTheParallelCollector() throws Exception {
+        assertThat(gcOf("enrich", "")).isEqualTo(GC);
+        assertThat(gcOf("api", "")).as("the other services keep the JVM default").isEmpty();
+        assertThat(Files.readString(Path.of("../newswire")))
+                .containsPattern("start_process \"\\$name\" java -Xmx\"\\$\\(heap_of \"\\$name\"\\)\" \\$\\(gc_of \"\\$name\"\\)");
+    }
+
+    @Test
+    void aCollectorChosenInEnrichOptsWinsInsteadOfClashing() throws Exception {
+        // -XX:+UseG1GC and -XX:+UseParallelGC together: "Conflicting collector combinations", no start.
+        assertThat(gcOf("enrich", "-Xss1m -XX:+UseG1GC")).isEmpty();
+        assertThat(gcOf("enrich", "-XX:+UseSerialGC")).isEmpty();
+    }
+
+    /** What ./newswire's gc_of prints for a service, with ENRICH_OPTS set as given. */
+    private static String gcOf(String service, String enrichOpts) throws Exception {
+        String script = Files.readString(Path.of("../newswire"));
+        String functions = function(script, "opts_of") + function(script, "gc_of");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", functions + "\ngc_of " + service).redirectErrorStream(true);
+        builder.environment().put("ENRICH_OPTS", enrichOpts);
+        Process bash = builder.start();
+        bash.getOutputStream().close();
+        String out = new String(bash.getInputStream().readAllBytes()).trim();
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private static String function(String script, String name) {
+        Matcher m = Pattern.compile("(?ms)^" + name + "\\(\\) \\{\\n.*?^\\}\\n").matcher(script);
+        assertThat(m.find()).as("%s() in ./newswire", name).isTrue();
+        return m.group() + "\n";
+    }
+
+    @Test
+    void theImageStartsEnrichWithTheParallelCollectorWhateverJavaOptsSays() throws IOException {
+        // Compose and Kubernetes replace JAVA_OPTS (heap percentage); JAVA_OPTS_APPEND is the image's own.
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        Matcher append = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
+        assertThat(append.find()).isTrue();
+        assertThat(append.group(1)).contains(GC);
+        assertThat(javaAccepts(append.group(1))).as("java %s -version", append.group(1)).isTrue();
+    }
+
+    @Test
+    void theBenchmarkMeasuresWhatIsShipped() throws IOException {
+        assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("BENCH_SERVICE_OPTS:--Xmx768m " + GC);
+    }
+
+    private static boolean javaAccepts(String options) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(options.trim().split("\\s+")));
+        command.add("-version");
+        try {
+            Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+            java.getInputStream().readAllBytes();
+            return java.waitFor(60, TimeUnit.SECONDS) && java.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
