@@ -69,6 +69,10 @@ class StoriesQualityGateTest {
 
     private static final double GATE_DUP_PRECISION = 0.95;
     private static final double GATE_DUP_RECALL = 0.93;
-    private static final double GATE_B3_PRECISION = 0.62;
-    private static final double GATE_B3_F1 = 0.76;
+    /**
+     * Measured with the embedding: B3 P 1.000 / R 1.000 / F1 1.000 (without it, the rule before:
+     * P 0.661 / F1 0.796, two events in one place within hours joined by their place).
+     */
+    private static final double GATE_B3_PRECISION = 0.95;
+    private static final double GATE_B3_F1 = 0.95;
 }
