@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -138,7 +140,7 @@ final class StoryAssigner {
 
     private StoryState bySimilarity(ArticleFeatures article, List<StoryState> changed) {
         // Candidates: the stories sharing most sparse features, and those nearest by embedding buckets.
-        java.util.Set<String> candidates = new java.util.TreeSet<>();
+        Set<String> candidates = new TreeSet<>();
         index.storiesSharing(article.vector()).entrySet().stream()
                 .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
         if (article.embedding() != null && rules.embeddingWeight() > 0) {
