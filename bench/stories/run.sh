@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 export API_PORT=${API_PORT:-18280} INGEST_PORT=${INGEST_PORT:-18281} ENRICH_PORT=${ENRICH_PORT:-18282} KAFKA_PORT=${KAFKA_PORT:-19292}
 DATA=bench-data/stories
 mkdir -p "$DATA"
-[ -f "$DATA/ecbplus.jsonl" ] || python3 bench/stories/stories.py prepare
+[ -f "$DATA/ecbplus.jsonl" ] && [ -f "$DATA/ecbplus-full.jsonl" ] || python3 bench/stories/stories.py prepare
 
 UP_PID=
 stop() {

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Story clustering quality on ECB+ through the front door (issue 11). Python 3 standard library only.
 
-  stories.py prepare                      ECB+ documents -> bench-data/stories/ecbplus.jsonl (never committed)
-  stories.py run [--split tune|train|dev|test] [--variants json-title,json-body,plain]
+  stories.py prepare                      ECB+ documents -> bench-data/stories/ecbplus-full.jsonl (full documents)
+                                          and ecbplus.jsonl (validated sentences only); never committed
+  stories.py run [--split tune|train|dev|test] [--variants json-title,json-body,plain] [--data full|validated]
                                           posts each document to ingest, reads storyId/duplicateOf back from
                                           the api, prints B-cubed P/R/F1 at the event level and the baselines
   stories.py score FILE [--split S]       scores a JSONL of {id, doc, storyId} (StoryReplay output: the
                                           assignment replayed offline on dumped enriched articles)
 
-Data: ECB+ (Cybulska & Vossen, LREC 2014; CC-BY 3.0) as distributed in the "Cybulska setup" of
-shanybar/event_entity_coref_ecb_plus (data/interim/cybulska_setup/ECB_{Train,Dev,Test}_corpus.txt):
-the corpus's validated sentences of every document (about two per document, the first usually the
-headline), not the full articles; the full zip in cltl/ecbPlus is not reachable here.
+Data: ECB+ (Cybulska & Vossen, LREC 2014; CC-BY 3.0), two readings of the same 982 documents:
+- full (default): the corpus's own XML documents, unzipped, as vendored in the public repository
+  tommasoc80/EventStoryLine (ECB+_LREC2014/ECB+/<topic>/<topic>_<n>ecb[plus].xml): every sentence of
+  the document in its own order. An ecbplus document's sentence 0 is its source URL (metadata, not
+  text: dropped); the next sentence is the headline (then often a dateline).
+- validated: the "Cybulska setup" of shanybar/event_entity_coref_ecb_plus
+  (data/interim/cybulska_setup/ECB_{Train,Dev,Test}_corpus.txt): only the corpus's validated sentences
+  of every document (1.6 per document, the first usually the headline).
 Split (Cybulska & Vossen 2015): train topics 1-22, dev 23-25 ("tune" = 1-25, what thresholds were
 chosen on), TEST 36-45, never tuned on. Gold event = (topic, sub-topic): N_Xecb.xml and N_Xecbplus.xml
 of a topic report two different real events.
@@ -41,6 +46,9 @@ DATA = os.path.join(ROOT, "bench-data", "stories")
 INGEST = "http://127.0.0.1:%s" % os.environ.get("INGEST_PORT", "18281")
 API = "http://127.0.0.1:%s" % os.environ.get("API_PORT", "18280")
 REPO = "shanybar/event_entity_coref_ecb_plus"
+FULL_REPO = "tommasoc80/EventStoryLine"
+FULL_DIR = "ECB+_LREC2014/ECB+"
+DATASETS = {"full": "ecbplus-full.jsonl", "validated": "ecbplus.jsonl"}
 FILES = ["data/interim/cybulska_setup/ECB_%s_corpus.txt" % s for s in ("Train", "Dev", "Test")]
 SPLITS = {"train": range(1, 23), "dev": range(23, 26), "tune": range(1, 26), "test": range(36, 46)}
 VARIANTS = ["json-title", "json-body", "plain"]
@@ -95,7 +103,34 @@ def prepare():
             sub = "ecbplus" if rest.endswith("ecbplus") else "ecb"
             sentences = [detokenize(docs[name][n]) for n in sorted(docs[name])]
             f.write(json.dumps({"doc": name, "topic": int(topic), "sub": sub, "sentences": sentences}) + "\n")
-    print("prepared %d documents" % len(docs))
+    print("prepared %d documents (validated sentences)" % len(docs))
+    prepare_full()
+
+
+def prepare_full():
+    """The full ECB+ documents: every <token> grouped by its sentence attribute, in sentence order."""
+    import xml.etree.ElementTree as ET
+    git = git_dir(FULL_REPO)
+    names = subprocess.run(["git", "--git-dir", git, "ls-tree", "-r", "--name-only", "HEAD", FULL_DIR + "/"],
+                           check=True, capture_output=True).stdout.decode("utf-8").split()
+    n = 0
+    with open(os.path.join(DATA, DATASETS["full"]), "w", encoding="utf-8") as f:
+        for path in sorted(p for p in names if p.endswith(".xml")):
+            name = os.path.basename(path)[:-4]
+            topic, rest = name.split("_", 1)
+            root = ET.fromstring(subprocess.run(["git", "--git-dir", git, "show", "HEAD:" + path], check=True,
+                                                capture_output=True).stdout)
+            by_sentence = defaultdict(list)
+            for tok in root.iter("token"):
+                by_sentence[int(tok.get("sentence"))].append(tok.text or "")
+            sentences = [detokenize(by_sentence[k]) for k in sorted(by_sentence)]
+            if sentences and sentences[0].replace(" ", "").startswith("http"):
+                sentences = sentences[1:]  # the source URL: metadata, not text
+            sentences = [x for x in sentences if x.strip()]
+            sub = "ecbplus" if rest.endswith("ecbplus") else "ecb"
+            f.write(json.dumps({"doc": name, "topic": int(topic), "sub": sub, "sentences": sentences}) + "\n")
+            n += 1
+    print("prepared %d full documents" % n)
 
 
 def prepare_dups(limit=1500):
@@ -131,8 +166,11 @@ def prepare_dups(limit=1500):
     print("prepared %d Reuters articles for near-copy pairs (%d topics)" % (min(limit, len(out)), len({d["group"] for d in out[:limit]})))
 
 
+DATASET = os.environ.get("STORIES_DATA", "full")
+
+
 def load(split):
-    with open(os.path.join(DATA, "ecbplus.jsonl"), encoding="utf-8") as f:
+    with open(os.path.join(DATA, DATASETS[DATASET]), encoding="utf-8") as f:
         docs = [json.loads(line) for line in f]
     docs = [d for d in docs if d["topic"] in SPLITS[split]]
     return sorted(docs, key=lambda d: hashlib.sha1(d["doc"].encode()).hexdigest())
@@ -271,9 +309,10 @@ def errors(pred, gold_of, title_of, limit=8):
 def run(split, variants):
     docs = load(split)
     nonce = "%x" % int(time.time())
-    print("ECB+ %s (topics %d-%d): %d documents, %d gold events, order sha1(doc name), 1 minute apart"
-          % (split, SPLITS[split][0], SPLITS[split][-1], len(docs), len({gold(d) for d in docs})))
-    dump = open(os.path.join(DATA, "enriched-%s.jsonl" % split), "w", encoding="utf-8")
+    print("ECB+ %s (topics %d-%d), %s documents: %d documents (%.1f sentences each), %d gold events, order sha1(doc name), 1 minute apart"
+          % (split, SPLITS[split][0], SPLITS[split][-1], DATASET, len(docs),
+             sum(len(d["sentences"]) for d in docs) / max(1, len(docs)), len({gold(d) for d in docs})))
+    dump = open(os.path.join(DATA, "enriched-%s-%s.jsonl" % (DATASET, split)), "w", encoding="utf-8")
     totals = {}
     for n, variant in enumerate(variants):
         base = BASE + timedelta(days=10 * n)
@@ -381,6 +420,7 @@ def score(path, split):
 if __name__ == "__main__":
     args = sys.argv[1:]
     opt = lambda name, default: args[args.index(name) + 1] if name in args else default
+    DATASET = opt("--data", DATASET)
     if not args or args[0] == "prepare":
         prepare()
     elif args[0] == "prepare-dups":

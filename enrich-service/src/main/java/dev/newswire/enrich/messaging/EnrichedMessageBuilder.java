@@ -1,5 +1,6 @@
 package dev.newswire.enrich.messaging;
 
+import dev.newswire.enrich.stories.PendingEmbedding;
 import dev.newswire.model.CloudEvents;
 import dev.newswire.model.EnrichedArticle;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -35,11 +36,20 @@ public class EnrichedMessageBuilder {
 
     Message<String> toMessage(EnrichedArticle article, String key, String json, Message<byte[]> raw,
                               IncomingKafkaRecordMetadata<?, ?> source) {
+        return toMessage(article, key, json, raw, source, null);
+    }
+
+    /** With the tags stage's embedding as a header for the story step (which strips it), when there is one. */
+    Message<String> toMessage(EnrichedArticle article, String key, String json, Message<byte[]> raw,
+                              IncomingKafkaRecordMetadata<?, ?> source, float[] embedding) {
         // Deterministic id: the same article enriched by the same pipeline version is the same event.
         String id = UUID.nameUUIDFromBytes(
                 (article.id() + "|" + article.pipeline().version() + "|" + json.length()).getBytes(StandardCharsets.UTF_8)).toString();
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.headers(id, CloudEvents.TYPE_ENRICHED, SOURCE, article.enrichedAt()).forEach(headers::add);
+        if (embedding != null) {
+            headers.add(PendingEmbedding.HEADER, PendingEmbedding.encode(embedding));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key)
                 .withHeaders(headers)

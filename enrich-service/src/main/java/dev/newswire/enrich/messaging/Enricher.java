@@ -93,11 +93,20 @@ public class Enricher {
      * Runs in one of the compute slots (one per core): more threads than that may call it, and wait.
      */
     public EnrichedArticle enrich(byte[] value, String key) {
+        return enrichWithEmbedding(value, key).article();
+    }
+
+    /** The enriched article and the tags stage's document embedding (null when that stage did not run). */
+    public record Enriched(EnrichedArticle article, float[] embedding) {
+    }
+
+    /** As {@link #enrich}, with the embedding the story step compares (carried on the pending record). */
+    public Enriched enrichWithEmbedding(byte[] value, String key) {
         Pipeline loaded = awaitPipeline();
         return slots.compute(() -> {
             RawArticle raw = reader.read(value, key);
             Document document = loaded.run(raw, this::recordStage);
-            return mapper.toEnriched(document);
+            return new Enriched(mapper.toEnriched(document), document.embedding());
         });
     }
 

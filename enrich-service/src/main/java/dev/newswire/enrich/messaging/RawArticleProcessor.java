@@ -105,8 +105,10 @@ public class RawArticleProcessor {
         String stage;
         Throwable error;
         try {
-            EnrichedArticle article = enricher.enrich(message.getPayload(), key);
-            Message<String> out = records.toMessage(article, key == null ? article.id() : key, serialise(article), message, source);
+            Enricher.Enriched result = enricher.enrichWithEmbedding(message.getPayload(), key);
+            EnrichedArticle article = result.article();
+            Message<String> out = records.toMessage(article, key == null ? article.id() : key, serialise(article), message, source,
+                    result.embedding());
             enriched.increment();
             return Uni.createFrom().item(out);
         } catch (RejectedRecordException e) {

@@ -25,7 +25,8 @@ public record Document(
         List<String> keyphrases,
         String summary,
         Map<String, String> components,
-        Map<String, String> skipped) {
+        Map<String, String> skipped,
+        float[] embedding) {
 
     public Document {
         authors = authors == null ? List.of() : List.copyOf(authors);
@@ -41,28 +42,28 @@ public record Document(
 
     /** A document for a raw article that no stage has touched yet. */
     public static Document of(RawArticle raw) {
-        return new Document(raw, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Document(raw, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Document withTitleAndAuthors(String newTitle, List<String> newAuthors) {
-        return new Document(raw, newTitle, newAuthors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, newTitle, newAuthors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped, embedding);
     }
 
     public Document withText(String newText, List<Block> newBlocks) {
-        return new Document(raw, title, authors, newText, newBlocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, newText, newBlocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped, embedding);
     }
 
     public Document withLanguage(String newLanguage) {
-        return new Document(raw, title, authors, text, blocks, newLanguage, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, newLanguage, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped, embedding);
     }
 
     public Document withSentences(List<Sentence> newSentences) {
-        return new Document(raw, title, authors, text, blocks, language, newSentences, titleSentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, newSentences, titleSentences, entities, tags, keyphrases, summary, components, skipped, embedding);
     }
 
     /** Sentences of the title, with offsets into {@link #title()} (the title is not part of the text). */
     public Document withTitleSentences(List<Sentence> newTitleSentences) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, newTitleSentences, entities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, newTitleSentences, entities, tags, keyphrases, summary, components, skipped, embedding);
     }
 
     /** Sentences of paragraphs and list items: running prose, for keyphrases, tags and summaries. */
@@ -82,33 +83,41 @@ public record Document(
     }
 
     public Document withEntities(List<Entity> newEntities) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, newEntities, tags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, newEntities, tags, keyphrases, summary, components, skipped, embedding);
     }
 
     public Document withTags(List<Tag> newTags) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, newTags, keyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, newTags, keyphrases, summary, components, skipped, embedding);
     }
 
     public Document withKeyphrases(List<String> newKeyphrases) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, newKeyphrases, summary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, newKeyphrases, summary, components, skipped, embedding);
     }
 
     public Document withSummary(String newSummary) {
-        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, newSummary, components, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, newSummary, components, skipped, embedding);
+    }
+
+    /**
+     * The tags stage's document embedding (unit length), which the story step also compares
+     * (carried on the pending record only, never on the public enriched event).
+     */
+    public Document withEmbedding(float[] newEmbedding) {
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, skipped, newEmbedding);
     }
 
     /** Records which component produced a field, for {@code pipeline.components}. */
     public Document withComponent(String stage, String component) {
         Map<String, String> merged = new LinkedHashMap<>(components);
         merged.put(stage, component);
-        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, merged, skipped);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, merged, skipped, embedding);
     }
 
     /** Records that a stage did not run and why, for {@code pipeline.skipped}. */
     public Document withSkipped(String stage, String reason) {
         Map<String, String> merged = new LinkedHashMap<>(skipped);
         merged.put(stage, reason);
-        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, merged);
+        return new Document(raw, title, authors, text, blocks, language, sentences, titleSentences, entities, tags, keyphrases, summary, components, merged, embedding);
     }
 
     /**

@@ -14,15 +14,18 @@ import java.util.TreeMap;
 /**
  * What story assignment compares, taken from fields the pipeline already computed: a sparse,
  * unit-length vector of salient entities ({@code e:}), keyphrases ({@code k:}), content words of the
- * title and keyphrases ({@code w:}) and tags ({@code g:}), plus the MinHash signature of the text.
- * The tag stage's document embedding is not used: it is not part of the enriched article, and
- * carrying 384 floats per article through Kafka for this would cost more than it adds over entities.
+ * title and keyphrases ({@code w:}) and tags ({@code g:}), plus the MinHash signature of the text,
+ * plus the tags stage's document embedding (MiniLM of title and lead, int8, {@link PendingEmbedding}),
+ * which the pending record carries beside the article: it matches reports that word the same event
+ * differently (no shared entity or keyphrase), which the sparse features cannot.
  *
+ * @param embedding int8 document embedding, or null (records written without one, non-English)
  * @param time event time: publishedAt, else enrichedAt, never later than enrichedAt (a feed's
  *             future date must not push the story clock ahead)
  */
 record ArticleFeatures(String id, String title, boolean english, Instant time, Map<String, Double> vector,
-                       Map<String, Double> entitySalience, Map<String, Double> tagScores, int[] signature) {
+                       Map<String, Double> entitySalience, Map<String, Double> tagScores, int[] signature,
+                       byte[] embedding) {
 
     static final String ENTITY = "e:";
     static final String KEYPHRASE = "k:";
@@ -52,6 +55,10 @@ record ArticleFeatures(String id, String title, boolean english, Instant time, M
     static final int MAX_ID_CHARS = 200;
 
     static ArticleFeatures of(EnrichedArticle article) {
+        return of(article, null);
+    }
+
+    static ArticleFeatures of(EnrichedArticle article, byte[] embedding) {
         if (article.id() == null || article.id().length() > MAX_ID_CHARS) {
             throw new IllegalArgumentException("article id missing or longer than " + MAX_ID_CHARS + " characters");
         }
@@ -89,7 +96,7 @@ record ArticleFeatures(String id, String title, boolean english, Instant time, M
             tags.merge(tag.id(), tag.score(), Double::sum);
         }
         return new ArticleFeatures(article.id(), shortened(article.title()), "en".equals(article.language()), time,
-                Vectors.unit(vector), salience, tags, MinHash.signature(article.text()));
+                Vectors.unit(vector), salience, tags, MinHash.signature(article.text()), embedding);
     }
 
     private static String shortened(String title) {

@@ -35,6 +35,20 @@ public interface StoriesConfig {
     @WithDefault("0.60")
     double mergeThreshold();
 
+    /**
+     * Share of the tags stage's document embedding in an article's similarity with a story (the
+     * rest is the entity/keyphrase cosine): 0 turns the embedding off. See StoryAssigner.Rules.
+     */
+    @WithDefault("0.3")
+    double embeddingWeight();
+
+    /**
+     * Embedding cosine that counts as nothing in common: MiniLM puts unrelated news at 0.0-0.3 and
+     * other events of one topic (two earthquakes, two product launches) at 0.4-0.6.
+     */
+    @WithDefault("0.5")
+    double embeddingFloor();
+
     /** Minimum estimated Jaccard similarity of word 3-shingles for a near copy. */
     @WithDefault("0.5")
     double duplicateThreshold();

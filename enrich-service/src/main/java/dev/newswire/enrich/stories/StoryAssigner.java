@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,9 +31,27 @@ import org.jboss.logging.Logger;
  */
 final class StoryAssigner {
 
-    /** Settings, from {@code newswire.enrich.stories.*}. */
+    /**
+     * Settings, from {@code newswire.enrich.stories.*}. The similarity of an article and a story is
+     * {@code (1 - embeddingWeight) * sparse + embeddingWeight * max(0, (e - embeddingFloor) / (1 - embeddingFloor))}
+     * with {@code sparse} the cosine of the feature vectors and {@code e} the embedding cosine with the
+     * story's centroid (the sparse cosine alone when either has no embedding), times the time decay.
+     */
     record Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
-                 int maxCandidates) {
+                 int maxCandidates, double embeddingWeight, double embeddingFloor) {
+
+        /** Without the embedding (the rule before it was carried to the story step). */
+        Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window, int maxCandidates) {
+            this(threshold, mergeThreshold, duplicateThreshold, maxGap, window, maxCandidates, 0, 0);
+        }
+
+        double similarity(double sparse, double embedding, boolean bothEmbedded) {
+            if (!bothEmbedded || embeddingWeight <= 0) {
+                return sparse;
+            }
+            double e = Math.max(0, (embedding - embeddingFloor) / (1 - embeddingFloor));
+            return (1 - embeddingWeight) * sparse + embeddingWeight * e;
+        }
     }
 
     /** The answer for one article, and the stories whose new versions must be published. */
@@ -119,11 +139,17 @@ final class StoryAssigner {
     }
 
     private StoryState bySimilarity(ArticleFeatures article, List<StoryState> changed) {
-        List<Map.Entry<String, Double>> candidates = index.storiesSharing(article.vector()).entrySet().stream()
-                .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).toList();
+        // Candidates: the stories sharing most sparse features, and those nearest by embedding buckets.
+        Set<String> candidates = new TreeSet<>();
+        index.storiesSharing(article.vector()).entrySet().stream()
+                .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
+        if (article.embedding() != null && rules.embeddingWeight() > 0) {
+            index.storiesNear(article.embedding()).entrySet().stream()
+                    .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
+        }
         List<Scored> matches = new ArrayList<>();
-        for (Map.Entry<String, Double> candidate : candidates) {
-            StoryState story = stories.get(candidate.getKey());
+        for (String candidate : candidates) {
+            StoryState story = stories.get(candidate);
             if (story == null || story.mergedInto() != null) {
                 continue;
             }
@@ -132,7 +158,10 @@ final class StoryAssigner {
             if (gap > maxGap) {
                 continue;
             }
-            double score = Vectors.cosine(article.vector(), story.profile()) * (1 - 0.5 * gap / maxGap);
+            boolean embedded = article.embedding() != null && story.centroid() != null;
+            double similarity = rules.similarity(Vectors.cosine(article.vector(), story.profile()),
+                    embedded ? PendingEmbedding.cosine(article.embedding(), story.centroid()) : 0, embedded);
+            double score = similarity * (1 - 0.5 * gap / maxGap);
             LOG.debugf("article %s vs story %s: %.3f (gap %.0f s)", article.id(), story.id(), score, gap);
             if (score >= rules.threshold()) {
                 matches.add(new Scored(story, score));

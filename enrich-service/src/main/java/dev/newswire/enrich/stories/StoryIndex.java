@@ -20,6 +20,8 @@ final class StoryIndex {
 
     private final Map<String, Set<String>> storiesByFeature = new HashMap<>();
     private final Map<String, Set<String>> articlesByBand = new HashMap<>();
+    /** Embedding bucket of a story's centroid → open stories. */
+    private final Map<Integer, Set<String>> storiesByBucket = new HashMap<>();
     /** Time indexes, so that a sweep touches only what went cold, never the whole store. */
     private final NavigableMap<Instant, Set<String>> storiesByLastSeen = new TreeMap<>();
     private final NavigableMap<Instant, Set<String>> articlesByTime = new TreeMap<>();
@@ -32,6 +34,9 @@ final class StoryIndex {
                     storiesByFeature.computeIfAbsent(feature, f -> new TreeSet<>()).add(story.id());
                 }
             }
+            for (int bucket : EmbeddingBuckets.of(story.centroid())) {
+                storiesByBucket.computeIfAbsent(bucket, b -> new TreeSet<>()).add(story.id());
+            }
         }
         storiesByLastSeen.computeIfAbsent(story.lastSeen(), t -> new TreeSet<>()).add(story.id());
     }
@@ -39,6 +44,9 @@ final class StoryIndex {
     void removeStory(StoryState story) {
         for (String feature : story.profile().keySet()) {
             remove(storiesByFeature, feature, story.id());
+        }
+        for (int bucket : EmbeddingBuckets.of(story.centroid())) {
+            remove(storiesByBucket, bucket, story.id());
         }
         remove(storiesByLastSeen, story.lastSeen(), story.id());
     }
@@ -70,6 +78,18 @@ final class StoryIndex {
             }
         });
         return overlap;
+    }
+
+    /** Story ids sharing an embedding bucket with the vector, with the number of tables they share. */
+    Map<String, Double> storiesNear(byte[] embedding) {
+        Map<String, Double> shared = new HashMap<>();
+        for (int bucket : EmbeddingBuckets.of(embedding)) {
+            Set<String> ids = storiesByBucket.get(bucket);
+            if (ids != null) {
+                ids.forEach(id -> shared.merge(id, 1.0, Double::sum));
+            }
+        }
+        return shared;
     }
 
     void addArticle(String id, Instant time, int[] signature) {

@@ -76,12 +76,13 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
             return;
         }
         byte[] value = record.value();
+        byte[] embedding = PendingEmbedding.read(record.headers());
         List<StoryState> changed = List.of();
         if (!enabled) {
             counters.passedThrough().increment();
         } else {
             try {
-                ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(article, EnrichedArticle.class));
+                ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(article, EnrichedArticle.class), embedding);
                 if (features.english()) {
                     StoryAssigner.Assignment assignment = assigner.assign(features);
                     value = ArticleJson.withStory(article, assignment.storyId(), assignment.duplicateOf());
@@ -100,7 +101,7 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
                 changed = List.of();
             }
         }
-        context.forward(record.withValue(value), StoryTopology.ENRICHED_SINK);
+        context.forward(record.withValue(value).withHeaders(withoutEmbedding(record.headers())), StoryTopology.ENRICHED_SINK);
         for (StoryState story : changed) {
             publish(story.toRecord(), record.timestamp());
         }
@@ -125,7 +126,7 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
     private void deadLetter(Record<String, byte[]> record, Exception error) {
         LOG.warnf("dead-lettered %s (key %s): %s", where(), record.key(), error.toString());
         counters.deadLettered().increment();
-        Headers headers = new RecordHeaders(record.headers().toArray());
+        Headers headers = new RecordHeaders(withoutEmbedding(record.headers()).toArray());
         RecordMetadata source = context.recordMetadata().orElse(null);
         add(headers, DeadLetterHeaders.ERROR_CLASS, error.getClass().getName());
         String message = String.valueOf(error.getMessage());
@@ -137,6 +138,16 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
             add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
         }
         context.forward(record.withHeaders(headers), StoryTopology.DEAD_LETTER_SINK);
+    }
+
+    /** The pending record's headers minus the embedding: it is internal, not part of the public event. */
+    private static Headers withoutEmbedding(Headers pending) {
+        if (pending.lastHeader(PendingEmbedding.HEADER) == null) {
+            return pending;
+        }
+        Headers headers = new RecordHeaders(pending.toArray());
+        headers.remove(PendingEmbedding.HEADER);
+        return headers;
     }
 
     private static void add(Headers headers, String name, String value) {

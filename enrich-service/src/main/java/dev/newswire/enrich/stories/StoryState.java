@@ -17,10 +17,13 @@ import java.util.TreeMap;
  *
  * @param titleTime time of the article the title came from (the most recent non-duplicate)
  * @param articles  member ids in time order, the newest {@link StoryRecord#MAX_ARTICLE_IDS} kept
+ * @param centroid  direction of the members' document embeddings (int8, base64 in JSON; null when no
+ *                  member had one), see {@link Centroid}
+ * @param centroidWeight members counted in the centroid, capped at {@link Centroid#MAX_WEIGHT}
  */
 record StoryState(String id, String title, Instant titleTime, int size, Instant firstSeen, Instant lastSeen,
                   Map<String, Double> profile, Map<String, Double> entities, Map<String, Double> tags,
-                  List<Member> articles, String mergedInto) {
+                  List<Member> articles, String mergedInto, byte[] centroid, int centroidWeight) {
 
     static final int MAX_PROFILE = 40;
     private static final int MAX_ENTITIES = 20;
@@ -33,7 +36,8 @@ record StoryState(String id, String title, Instant titleTime, int size, Instant 
     static StoryState open(ArticleFeatures first) {
         return new StoryState(StoryRecord.idFor(first.id()), first.title(), first.time(), 1, first.time(), first.time(),
                 Vectors.top(first.vector(), MAX_PROFILE), Vectors.top(first.entitySalience(), MAX_ENTITIES),
-                Vectors.top(first.tagScores(), MAX_TAGS), List.of(new Member(first.id(), first.time())), null);
+                Vectors.top(first.tagScores(), MAX_TAGS), List.of(new Member(first.id(), first.time())), null,
+                first.embedding(), first.embedding() == null ? 0 : 1);
     }
 
     /** This story with one more article; a duplicate does not change the title. */
@@ -45,7 +49,9 @@ record StoryState(String id, String title, Instant titleTime, int size, Instant 
                 Vectors.sum(profile, article.vector(), MAX_PROFILE),
                 Vectors.sum(entities, article.entitySalience(), MAX_ENTITIES),
                 Vectors.sum(tags, article.tagScores(), MAX_TAGS),
-                members(articles, List.of(new Member(article.id(), article.time()))), null);
+                members(articles, List.of(new Member(article.id(), article.time()))), null,
+                Centroid.add(centroid, centroidWeight, article.embedding(), 1),
+                article.embedding() == null ? centroidWeight : Centroid.weight(centroidWeight, 1));
     }
 
     /** The union of this story and {@code other}; this story's id is kept. */
@@ -54,11 +60,14 @@ record StoryState(String id, String title, Instant titleTime, int size, Instant 
         return new StoryState(id, otherTitle ? other.title : title, otherTitle ? other.titleTime : titleTime,
                 size + other.size, min(firstSeen, other.firstSeen), max(lastSeen, other.lastSeen),
                 Vectors.sum(profile, other.profile, MAX_PROFILE), Vectors.sum(entities, other.entities, MAX_ENTITIES),
-                Vectors.sum(tags, other.tags, MAX_TAGS), members(articles, other.articles), null);
+                Vectors.sum(tags, other.tags, MAX_TAGS), members(articles, other.articles), null,
+                Centroid.add(centroid, centroidWeight, other.centroid, other.centroidWeight),
+                other.centroid == null ? centroidWeight : Centroid.weight(centroidWeight, other.centroidWeight));
     }
 
     StoryState mergedInto(String survivor) {
-        return new StoryState(id, title, titleTime, size, firstSeen, lastSeen, profile, entities, tags, articles, survivor);
+        return new StoryState(id, title, titleTime, size, firstSeen, lastSeen, profile, entities, tags, articles, survivor,
+                centroid, centroidWeight);
     }
 
     StoryRecord toRecord() {

@@ -80,7 +80,7 @@ public class StoryStreams {
 
     static StoryAssigner.Rules rules(StoriesConfig config) {
         return new StoryAssigner.Rules(config.threshold(), config.mergeThreshold(), config.duplicateThreshold(),
-                config.maxGap(), config.window(), config.maxCandidates());
+                config.maxGap(), config.window(), config.maxCandidates(), config.embeddingWeight(), config.embeddingFloor());
     }
 
     static String stateDir(StoriesConfig config) {

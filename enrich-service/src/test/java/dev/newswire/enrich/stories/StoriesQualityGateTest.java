@@ -47,14 +47,18 @@ class StoriesQualityGateTest {
         assertThat(tally.recall()).as("near-copy recall").isGreaterThanOrEqualTo(GATE_DUP_RECALL);
     }
 
-    /** Ten self-written events of 4-8 reports sharing places and words, with re-posts: B-cubed of the stories. */
+    /**
+     * Ten self-written events of 4-8 reports sharing places and words, with re-posts: B-cubed of the
+     * stories, with the shipped settings and each article's real int8 MiniLM embedding (title + lead).
+     */
     @Test
     void reportsOfTenEventsFormTheirStories() {
         SyntheticEvents events = SyntheticEvents.stream("gate", Instant.parse("2026-04-01T06:00:00Z"));
-        StoryAssigner assigner = new StoryAssigner(new MapTable<>(), new MapTable<>(), RULES);
+        StoryEmbeddingTest.loadModel();
+        StoryAssigner assigner = new StoryAssigner(new MapTable<>(), new MapTable<>(), StoryEmbeddingTest.shipped());
         Map<String, String> predicted = new LinkedHashMap<>();
         for (EnrichedArticle article : events.all()) {
-            predicted.put(article.id(), assigner.assign(ArticleFeatures.of(article)).storyId());
+            predicted.put(article.id(), assigner.assign(StoryEmbeddingTest.embedded(article)).storyId());
         }
         predicted.replaceAll((id, story) -> assigner.resolve(story));
         double[] prf = BCubed.score(predicted, events.gold());
@@ -65,6 +69,10 @@ class StoriesQualityGateTest {
 
     private static final double GATE_DUP_PRECISION = 0.95;
     private static final double GATE_DUP_RECALL = 0.93;
-    private static final double GATE_B3_PRECISION = 0.62;
-    private static final double GATE_B3_F1 = 0.76;
+    /**
+     * Measured with the embedding: B3 P 1.000 / R 1.000 / F1 1.000 (without it, the rule before:
+     * P 0.661 / F1 0.796, two events in one place within hours joined by their place).
+     */
+    private static final double GATE_B3_PRECISION = 0.95;
+    private static final double GATE_B3_F1 = 0.95;
 }

@@ -117,6 +117,42 @@ class StoriesServiceTest {
     }
 
     @Test
+    void theEmbeddingTravelsOnThePendingRecordOnlyNeverOnThePublicEvent() throws Exception {
+        JsonNode article;
+        try (Stream<String> lines = Files.lines(Path.of("src/test/resources/quality/summary.jsonl"))) {
+            article = lines.skip(5).findFirst().map(StoryTestClients::json).orElseThrow();
+        }
+        String body = article.get("body").asText() + "\n\nRun " + UUID.randomUUID() + ".";
+        String id = ArticleIds.of(null, body);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, Topics.RAW, id, raw(id, article.get("title").asText(), body));
+        }
+        Map<String, ConsumerRecord<String, byte[]>> pending = awaitRecord(id, Topics.ENRICHED_PENDING);
+        Map<String, ConsumerRecord<String, byte[]>> enriched = awaitRecord(id, Topics.ENRICHED);
+        byte[] embedding = pending.get(id).headers().lastHeader(PendingEmbedding.HEADER).value();
+        assertThat(embedding).as("int8 MiniLM embedding on the pending record").hasSize(384);
+        assertThat(PendingEmbedding.cosine(embedding, embedding)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(enriched.get(id).headers().lastHeader(PendingEmbedding.HEADER)).as("stripped from the public event").isNull();
+        assertThat(json(new String(enriched.get(id).value(), StandardCharsets.UTF_8)).has("embedding")).as("no such JSON field").isFalse();
+    }
+
+    private static Map<String, ConsumerRecord<String, byte[]>> awaitRecord(String id, String topic) {
+        Map<String, ConsumerRecord<String, byte[]>> seen = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        seen.put(id, r);
+                    }
+                });
+                return seen.containsKey(id);
+            });
+        }
+        return seen;
+    }
+
+    @Test
     void hostileRecordsOnThePendingTopicDoNotStopTheStoryStep() throws Exception {
         String run = UUID.randomUUID().toString();
         String good = "good-" + run;

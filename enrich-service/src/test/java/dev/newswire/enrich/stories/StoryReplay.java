@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
+import dev.newswire.enrich.pipeline.tags.TopicTagger;
 
 /**
  * Offline tuning aid for bench/stories (issue 11): replays enriched articles that the api returned
@@ -21,7 +24,11 @@ import java.util.Map;
  * {@link StoryAssigner} on map tables, in the order they were posted, with a grid of thresholds, and
  * prints B-cubed P/R/F1 against the ECB+ gold event of each document ({@code _doc}: topic + ecb/ecbplus).
  * The pipeline's output is deterministic, so only the story step's settings vary; the reported
- * figures still come from the run through the api. Args: file [threshold,...] [merge offset].
+ * figures still come from the run through the api. The public records carry no embedding (it stays
+ * on the pending record), so the replay embeds each article's title and first
+ * {@link TopicTagger#LEAD_WORDS} words of text with the same MiniLM, which is what the tags stage
+ * embeds up to how the lead's words are picked (prose sentences there, the plain text here).
+ * Args: file [threshold,...] [merge,...] [embedding weight,...] [embedding floor,...].
  */
 public final class StoryReplay {
 
@@ -35,21 +42,53 @@ public final class StoryReplay {
         }
         String[] thresholds = (args.length > 1 ? args[1] : "0.20,0.25,0.30,0.35,0.40,0.45,0.50").split(",");
         String[] merges = (args.length > 2 ? args[2] : "0.45").split(",");
-        for (String t : thresholds) {
-            for (String m : merges) {
-                double threshold = Double.parseDouble(t);
-                double merge = Math.max(threshold, Double.parseDouble(m));
-                StringBuilder line = new StringBuilder(String.format("threshold %.2f merge %.2f:", threshold, merge));
-                double sumF = 0;
-                for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
-                    double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
-                            Duration.ofHours(36), Duration.ofDays(3), 50));
-                    sumF += prf[2];
-                    line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
+        String[] weights = (args.length > 3 ? args[3] : "0").split(",");
+        String[] floors = (args.length > 4 ? args[4] : "0.3").split(",");
+        if (!"0".equals(String.join("", weights))) {
+            embedAll(byVariant);
+        }
+        for (String w : weights) {
+            for (String fl : floors) {
+                for (String t : thresholds) {
+                    for (String m : merges) {
+                        double threshold = Double.parseDouble(t);
+                        double merge = Math.max(threshold, Double.parseDouble(m));
+                        StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f:",
+                                Double.parseDouble(w), Double.parseDouble(fl), threshold, merge));
+                        double sumF = 0;
+                        double minP = 1;
+                        for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
+                            double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
+                                    Duration.ofHours(36), Duration.ofDays(3), 50, Double.parseDouble(w), Double.parseDouble(fl)));
+                            sumF += prf[2];
+                            minP = Math.min(minP, prf[0]);
+                            line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
+                        }
+                        System.out.println(line.append(String.format("  | mean F1 %.3f min P %.3f", sumF / byVariant.size(), minP)));
+                    }
                 }
-                System.out.println(line.append(String.format("  | mean F1 %.3f", sumF / byVariant.size())));
             }
         }
+    }
+
+    private static final Map<ObjectNode, byte[]> EMBEDDINGS = new java.util.IdentityHashMap<>();
+
+    /** Embeds every article once (title + lead, as the tags stage does), in the int8 form the pending record carries. */
+    private static void embedAll(Map<String, List<ObjectNode>> byVariant) {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        Map<String, byte[]> byText = new HashMap<>();
+        for (List<ObjectNode> nodes : byVariant.values()) {
+            for (ObjectNode node : nodes) {
+                String text = embeddedText(node.path("title").asText(null), node.path("text").asText(""));
+                EMBEDDINGS.put(node, byText.computeIfAbsent(text, x -> PendingEmbedding.encode(embedder.embed(x.isEmpty() ? " " : x))));
+            }
+        }
+    }
+
+    static String embeddedText(String title, String text) {
+        String[] words = text.strip().split("\\s+");
+        String lead = String.join(" ", java.util.Arrays.copyOf(words, Math.min(words.length, TopicTagger.LEAD_WORDS)));
+        return ((title == null ? "" : title + ". ") + lead).strip();
     }
 
     static double[] replay(List<ObjectNode> nodes, StoryAssigner.Rules rules) throws IOException {
@@ -62,7 +101,7 @@ public final class StoryReplay {
         for (ObjectNode node : ordered) {
             String doc = node.path("_doc").asText();
             JsonNode clean = node.deepCopy().without(List.of("_doc", "_variant", "storyId", "duplicateOf"));
-            ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(clean, EnrichedArticle.class));
+            ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(clean, EnrichedArticle.class), EMBEDDINGS.get(node));
             String story = assigner.assign(features).storyId();
             predicted.put(features.id(), story);
             gold.put(features.id(), doc.substring(0, doc.indexOf('_')) + (doc.endsWith("ecbplus") ? "+" : ""));

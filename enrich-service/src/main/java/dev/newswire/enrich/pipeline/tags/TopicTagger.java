@@ -126,7 +126,8 @@ public final class TopicTagger implements Stage {
     public Document apply(Document document) {
         String embedded = embeddedText(document);
         float[] article = embedder.embed(embedded.isEmpty() ? " " : embedded);
-        return document.withTags(tags(scores(article, evidenceText(document)), hasEnoughWords(document))).withComponent(name(), component());
+        return document.withTags(tags(scores(article, evidenceText(document)), hasEnoughWords(document))).withComponent(name(), component())
+                .withEmbedding(article);
     }
 
     /** What is embedded for a document: its title and the first {@link #LEAD_WORDS} words of prose. */
