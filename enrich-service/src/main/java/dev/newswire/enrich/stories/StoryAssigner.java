@@ -66,6 +66,8 @@ final class StoryAssigner {
     private final Rules rules;
     private final StoryIndex index = new StoryIndex();
     private final Duration sweepEvery;
+    /** Off only in the test that shows pruning never changes an assignment. */
+    boolean pruning = true;
     private Instant clock = Instant.EPOCH;
     private Instant lastSweep = Instant.EPOCH;
 
@@ -141,14 +143,19 @@ final class StoryAssigner {
     private StoryState bySimilarity(ArticleFeatures article, List<StoryState> changed) {
         // Candidates: the stories sharing most sparse features, and those nearest by embedding buckets.
         Set<String> candidates = new TreeSet<>();
-        index.storiesSharing(article.vector()).entrySet().stream()
+        Map<String, Double> sharing = index.storiesSharing(article.vector());
+        sharing.entrySet().stream()
                 .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
         if (article.embedding() != null && rules.embeddingWeight() > 0) {
             index.storiesNear(article.embedding()).entrySet().stream()
                     .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
         }
         List<Scored> matches = new ArrayList<>();
+        CandidateBound bound = new CandidateBound(rules, article, index);
         for (String candidate : candidates) {
+            if (pruning && !bound.couldReachThreshold(candidate, sharing.getOrDefault(candidate, 0.0))) {
+                continue;
+            }
             StoryState story = stories.get(candidate);
             if (story == null || story.mergedInto() != null) {
                 continue;

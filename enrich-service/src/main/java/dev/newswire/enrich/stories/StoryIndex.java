@@ -22,6 +22,11 @@ final class StoryIndex {
     private final Map<String, Set<String>> articlesByBand = new HashMap<>();
     /** Embedding bucket of a story's centroid → open stories. */
     private final Map<Integer, Set<String>> storiesByBucket = new HashMap<>();
+    /**
+     * Centroid of each open story (384 bytes each): lets the assigner rule out a candidate before it
+     * decodes the story's state, which is what a candidate costs (see {@link CandidateBound}).
+     */
+    private final Map<String, byte[]> centroids = new HashMap<>();
     /** Time indexes, so that a sweep touches only what went cold, never the whole store. */
     private final NavigableMap<Instant, Set<String>> storiesByLastSeen = new TreeMap<>();
     private final NavigableMap<Instant, Set<String>> articlesByTime = new TreeMap<>();
@@ -37,6 +42,9 @@ final class StoryIndex {
             for (int bucket : EmbeddingBuckets.of(story.centroid())) {
                 storiesByBucket.computeIfAbsent(bucket, b -> new TreeSet<>()).add(story.id());
             }
+            if (story.centroid() != null) {
+                centroids.put(story.id(), story.centroid());
+            }
         }
         storiesByLastSeen.computeIfAbsent(story.lastSeen(), t -> new TreeSet<>()).add(story.id());
     }
@@ -48,6 +56,7 @@ final class StoryIndex {
         for (int bucket : EmbeddingBuckets.of(story.centroid())) {
             remove(storiesByBucket, bucket, story.id());
         }
+        centroids.remove(story.id());
         remove(storiesByLastSeen, story.lastSeen(), story.id());
     }
 
@@ -66,6 +75,11 @@ final class StoryIndex {
         if (ids != null && ids.remove(id) && ids.isEmpty()) {
             index.remove(key);
         }
+    }
+
+    /** The centroid of an open story, or null (merged, closed, or none of its members had an embedding). */
+    byte[] centroid(String storyId) {
+        return centroids.get(storyId);
     }
 
     /** Story ids sharing an indexed feature with the vector, with the summed weight of the shared features. */

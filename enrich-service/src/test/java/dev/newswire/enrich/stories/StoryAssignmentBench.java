@@ -116,7 +116,7 @@ public final class StoryAssignmentBench {
     }
 
     /** JSON bytes in a sorted map: what the Kafka Streams in-memory store holds. */
-    static final class JsonTable<V> implements StateTable<V> {
+    static class JsonTable<V> implements StateTable<V> {
 
         private static final ObjectMapper JSON = NewsJson.mapper();
         final TreeMap<String, byte[]> map = new TreeMap<>();
