@@ -144,11 +144,9 @@ final class StoryAssigner {
         // Candidates: the stories sharing most sparse features, and those nearest by embedding buckets.
         Set<String> candidates = new TreeSet<>();
         Map<String, Double> sharing = index.storiesSharing(article.vector());
-        sharing.entrySet().stream()
-                .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
+        candidates.addAll(Vectors.heaviest(sharing, rules.maxCandidates()));
         if (article.embedding() != null && rules.embeddingWeight() > 0) {
-            index.storiesNear(article.embedding()).entrySet().stream()
-                    .sorted(Vectors.heaviestFirst()).limit(rules.maxCandidates()).forEach(e -> candidates.add(e.getKey()));
+            candidates.addAll(Vectors.heaviest(index.storiesNear(article.embedding()), rules.maxCandidates()));
         }
         List<Scored> matches = new ArrayList<>();
         CandidateBound bound = new CandidateBound(rules, article, index);
