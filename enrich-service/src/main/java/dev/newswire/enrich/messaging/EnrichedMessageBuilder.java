@@ -1,6 +1,5 @@
 package dev.newswire.enrich.messaging;
 
-import dev.newswire.enrich.stories.PendingEmbedding;
 import dev.newswire.model.CloudEvents;
 import dev.newswire.model.EnrichedArticle;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -48,7 +47,7 @@ public class EnrichedMessageBuilder {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.headers(id, CloudEvents.TYPE_ENRICHED, SOURCE, article.enrichedAt()).forEach(headers::add);
         if (embedding != null) {
-            headers.add(PendingEmbedding.HEADER, PendingEmbedding.encode(embedding));
+            headers.add(EmbeddingHeader.HEADER, EmbeddingHeader.encode(embedding));
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key)

@@ -1,5 +1,6 @@
 package dev.newswire.enrich.stories;
 
+import dev.newswire.enrich.messaging.EmbeddingHeader;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -14,8 +15,8 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class PendingEmbedding {
 
-    /** Header name on {@code news.articles.enriched.pending}. */
-    public static final String HEADER = "newswire-embedding";
+    /** Header name on {@code news.articles.enriched.pending} (written by {@link EmbeddingHeader}). */
+    public static final String HEADER = EmbeddingHeader.HEADER;
     /** Shortest and longest accepted vector: anything else is not an embedding enrich wrote. */
     static final int MIN_DIMENSIONS = 8;
     static final int MAX_DIMENSIONS = 4096;
@@ -23,20 +24,9 @@ public final class PendingEmbedding {
     private PendingEmbedding() {
     }
 
-    /** The int8 form of a vector (any length; all-zero stays all-zero). */
+    /** The int8 form of a vector, as enrich writes it ({@link EmbeddingHeader#encode}). */
     public static byte[] encode(float[] vector) {
-        double max = 0;
-        for (float x : vector) {
-            max = Math.max(max, Math.abs(x));
-        }
-        byte[] out = new byte[vector.length];
-        if (max == 0) {
-            return out;
-        }
-        for (int i = 0; i < vector.length; i++) {
-            out[i] = (byte) Math.round(vector[i] * 127 / max);
-        }
-        return out;
+        return EmbeddingHeader.encode(vector);
     }
 
     /** The embedding a pending record carries, or null when it has none (or not a plausible one). */
