@@ -198,14 +198,7 @@ final class TagFit {
             z[c] = s;
             max = Math.max(max, s);
         }
-        double sum = 0;
-        for (double x : z) {
-            sum += Math.exp(x - max);
-        }
-        double log = max + Math.log(sum);
-        for (int c = 0; c < z.length; c++) {
-            z[c] -= log;
-        }
+        TopicLayer.logSoftmax(z, max);
         return z;
     }
 }

@@ -67,37 +67,20 @@ class CandidatePruningTest {
                 }
                 terms = t;
                 previous = direction;
-                direction = previous != null && random.nextInt(4) == 0 ? previous : gaussian(random, 1.0);
+                direction = previous != null && random.nextInt(4) == 0 ? previous : StoryAssignmentBench.gaussian(random, 1.0);
                 left = 1 + random.nextInt(6);
             }
             left--;
             boolean tagOnly = random.nextInt(6) == 0;
-            List<String> entities = tagOnly ? List.of("solo" + i) : pick(terms.subList(0, 4), 2, random);
-            List<String> keyphrases = tagOnly ? List.of() : pick(terms.subList(4, 8), 2, random);
-            String title = tagOnly ? "item " + i : String.join(" ", pick(terms, 3, random));
-            float[] v = gaussian(random, 0.4 + random.nextDouble());
+            List<String> entities = tagOnly ? List.of("solo" + i) : StoryAssignmentBench.pick(terms.subList(0, 4), 2, random);
+            List<String> keyphrases = tagOnly ? List.of() : StoryAssignmentBench.pick(terms.subList(4, 8), 2, random);
+            String title = tagOnly ? "item " + i : String.join(" ", StoryAssignmentBench.pick(terms, 3, random));
+            float[] v = StoryAssignmentBench.gaussian(random, 0.4 + random.nextDouble());
             for (int d = 0; d < v.length; d++) {
                 v[d] += direction[d];
             }
             out.add(ArticleFeatures.of(StoryAssignerTest.article("a" + i, start.plusSeconds(60L * i), title, entities,
                     keyphrases, List.of(random.nextBoolean() ? "politics" : "economy")), PendingEmbedding.encode(v)));
-        }
-        return out;
-    }
-
-    private static float[] gaussian(SplittableRandom random, double scale) {
-        float[] v = new float[384];
-        for (int d = 0; d < v.length; d++) {
-            v[d] = (float) (scale * Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble()));
-        }
-        return v;
-    }
-
-    private static List<String> pick(List<String> from, int n, SplittableRandom random) {
-        List<String> copy = new ArrayList<>(from);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(copy.remove(random.nextInt(copy.size())));
         }
         return out;
     }

@@ -84,7 +84,7 @@ public final class StoryAssignmentBench {
                 stories.bytes() / 1e6, articles.bytes() / 1e6, heap / 1e6);
     }
 
-    private static float[] gaussian(SplittableRandom random, double scale) {
+    static float[] gaussian(SplittableRandom random, double scale) {
         float[] v = new float[384];
         for (int d = 0; d < v.length; d++) {
             // Box-Muller from the seeded generator: reproducible.
@@ -106,7 +106,7 @@ public final class StoryAssignmentBench {
         return StoryAssignerTest.article(id, time, title, entities, keyphrases, List.of("politics"), text.toString());
     }
 
-    private static List<String> pick(List<String> from, int n, SplittableRandom random) {
+    static List<String> pick(List<String> from, int n, SplittableRandom random) {
         List<String> copy = new ArrayList<>(from);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

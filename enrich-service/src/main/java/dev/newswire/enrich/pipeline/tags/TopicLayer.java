@@ -64,15 +64,23 @@ public final class TopicLayer {
             z[c] = s;
             max = Math.max(max, s);
         }
+        logSoftmax(z, max);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int c = 0; c < z.length; c++) {
+            out.put(ids.get(c), z[c]);
+        }
+        return out;
+    }
+
+    /** Turns scores into log-probabilities in place ({@code max} = their largest, for stability). */
+    public static void logSoftmax(double[] z, double max) {
         double sum = 0;
         for (double x : z) {
             sum += Math.exp(x - max);
         }
         double log = max + Math.log(sum);
-        Map<String, Double> out = new LinkedHashMap<>();
         for (int c = 0; c < z.length; c++) {
-            out.put(ids.get(c), z[c] - log);
+            z[c] -= log;
         }
-        return out;
     }
 }
