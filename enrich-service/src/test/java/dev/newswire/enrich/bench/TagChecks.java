@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Pipeline;
-import dev.newswire.enrich.pipeline.Stage;
 import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.enrich.pipeline.tags.TagPrototypes;
 import dev.newswire.enrich.pipeline.tags.Taxonomy;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,14 +34,7 @@ final class TagChecks {
     static void leads(Path bbc, Path out, String lengths) throws Exception {
         ObjectMapper json = new ObjectMapper();
         SentenceEmbedder embedder = new SentenceEmbedder();
-        List<Stage> stages = new ArrayList<>();
-        for (Stage s : Pipeline.standard(embedder, Pipeline.Settings.DEFAULTS).stages()) {
-            if (s.name().equals("tags")) {
-                break;
-            }
-            stages.add(s);
-        }
-        Pipeline upToTags = new Pipeline(stages);
+        Pipeline upToTags = TagDev.upToTags(embedder);
         int[] ns = java.util.Arrays.stream(lengths.split(",")).mapToInt(Integer::parseInt).toArray();
         long[] cpu = new long[ns.length];
         int docs = 0;

@@ -74,9 +74,8 @@ public final class TagDev {
         }
     }
 
-    static void cache(Path bbc, Path out) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        SentenceEmbedder embedder = new SentenceEmbedder();
+    /** The standard pipeline's stages before the tags stage: what the tagger sees. */
+    static Pipeline upToTags(SentenceEmbedder embedder) {
         List<Stage> stages = new ArrayList<>();
         for (Stage s : Pipeline.standard(embedder, Pipeline.Settings.DEFAULTS).stages()) {
             if (s.name().equals("tags")) {
@@ -84,7 +83,13 @@ public final class TagDev {
             }
             stages.add(s);
         }
-        Pipeline upToTags = new Pipeline(stages);
+        return new Pipeline(stages);
+    }
+
+    static void cache(Path bbc, Path out) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        Pipeline upToTags = upToTags(embedder);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (String line : Files.readAllLines(bbc, StandardCharsets.UTF_8)) {
                 JsonNode b = json.readTree(line);
@@ -252,14 +257,7 @@ public final class TagDev {
     static void slice(Path file) throws Exception {
         ObjectMapper json = new ObjectMapper();
         SentenceEmbedder embedder = new SentenceEmbedder();
-        List<Stage> stages = new ArrayList<>();
-        for (Stage s : Pipeline.standard(embedder, Pipeline.Settings.DEFAULTS).stages()) {
-            if (s.name().equals("tags")) {
-                break;
-            }
-            stages.add(s);
-        }
-        Pipeline upToTags = new Pipeline(stages);
+        Pipeline upToTags = upToTags(embedder);
         TagPrototypes p = TagPrototypes.defaults();
         TopicTagger.Calibration base = TopicTagger.Calibration.DEFAULT;
         TopicTagger tagger = new TopicTagger(embedder, Taxonomy.defaults(), p, new TopicTagger.Calibration(base.evidenceWeight(),
