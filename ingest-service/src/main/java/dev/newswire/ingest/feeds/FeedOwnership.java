@@ -15,9 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,9 +41,7 @@ public class FeedOwnership implements AutoCloseable {
     private final PollsInFlight inFlight;
     private final Duration drainWait;
     private volatile Set<Integer> owned = Set.of();
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ConsumerLoop loop;
 
     @Inject
     public FeedOwnership(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka, PollsInFlight inFlight) {
@@ -60,14 +55,14 @@ public class FeedOwnership implements AutoCloseable {
         this.clientId = clientId;
         this.inFlight = inFlight;
         this.drainWait = config.feeds().requestDeadline().multipliedBy(2);
+        this.loop = new ConsumerLoop(clientId, this::properties, this::follow, e -> {
+            owned = Set.of();
+            LOG.debugf("feed ownership restarts after: %s", e.toString());
+        }, Duration.ofSeconds(10));
     }
 
-    public synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::run, clientId);
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public void start() {
+        loop.start();
     }
 
     /** The registry partitions this replica polls now. */
@@ -75,21 +70,10 @@ public class FeedOwnership implements AutoCloseable {
         return owned;
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer = c;
-                c.subscribe(List.of(topic), new Listener());
-                while (running) {
-                    c.poll(Duration.ofMillis(500));
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                owned = Set.of();
-                LOG.debugf("feed ownership restarts after: %s", e.toString());
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-            }
+    private void follow(KafkaConsumer<String, byte[]> c) {
+        c.subscribe(List.of(topic), new Listener());
+        while (loop.running()) {
+            c.poll(Duration.ofMillis(500));
         }
     }
 
@@ -139,18 +123,7 @@ public class FeedOwnership implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         owned = Set.of();
     }
 }

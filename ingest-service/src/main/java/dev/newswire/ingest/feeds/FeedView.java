@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -46,10 +45,8 @@ public class FeedView implements AutoCloseable {
     private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
     /** Next offset to read per partition of both topics; guarded by {@code this} for waiters. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
-    private volatile boolean running = true;
+    private final ConsumerLoop loop;
     private volatile boolean caughtUp;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
 
     @Inject
     public FeedView(IngestConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
@@ -61,14 +58,13 @@ public class FeedView implements AutoCloseable {
         this.topic = config.feeds().topic();
         this.statusTopic = config.feeds().statusTopic();
         this.clientId = clientId;
+        // Broker away or topics missing: start over (the view is rebuilt from the start, which is idempotent).
+        this.loop = new ConsumerLoop(clientId, () -> consumerProperties(clientId), this::follow,
+                e -> LOG.debugf("feed view restarts after: %s", e.toString()), Duration.ofSeconds(5));
     }
 
-    public synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::run, clientId);
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public void start() {
+        loop.start();
     }
 
     public Optional<Entry> feed(String id) {
@@ -128,22 +124,6 @@ public class FeedView implements AutoCloseable {
         }
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(clientId), new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer = c;
-                follow(c);
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                // Broker away or topics missing: start over (the view is rebuilt from the start, which is idempotent).
-                LOG.debugf("feed view restarts after: %s", e.toString());
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-            }
-        }
-    }
-
     private void follow(KafkaConsumer<String, byte[]> c) {
         List<TopicPartition> all = partitions(c);
         if (all.isEmpty()) {
@@ -152,7 +132,7 @@ public class FeedView implements AutoCloseable {
         c.assign(all);
         c.seekToBeginning(all);
         Map<TopicPartition, Long> startEnds = c.endOffsets(all);
-        while (running) {
+        while (loop.running()) {
             for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
                 apply(record);
             }
@@ -213,17 +193,6 @@ public class FeedView implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
