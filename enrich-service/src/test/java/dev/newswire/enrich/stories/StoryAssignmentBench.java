@@ -82,6 +82,22 @@ public final class StoryAssignmentBench {
                 cpu[measured / 2] / 1e6, cpu[(int) (measured * 0.99)] / 1e6, Arrays.stream(cpu).average().orElse(0) / 1e6);
         System.out.printf("store values: stories %.1f MB, articles %.1f MB; heap after GC %.0f MB%n",
                 stories.bytes() / 1e6, articles.bytes() / 1e6, heap / 1e6);
+        printHistogram(Integer.getInteger("bench.histogram", 0));
+    }
+
+    /** The heaviest classes on the live heap ({@code -Dbench.histogram=N}): what the heap after GC is made of. */
+    private static void printHistogram(int lines) {
+        if (lines <= 0) {
+            return;
+        }
+        try {
+            Object histogram = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            histogram.toString().lines().limit(lines + 3L).forEach(System.out::println);
+        } catch (javax.management.JMException e) {
+            System.out.println("no class histogram: " + e);
+        }
     }
 
     static float[] gaussian(SplittableRandom random, double scale) {
