@@ -24,7 +24,7 @@ final class StoryIndex {
     /** Open stories as ints: the sets below hold slots, not id strings (see {@link StorySlots}). */
     private final StorySlots slots = new StorySlots();
     private final Map<String, IntBag> storiesByFeature = new HashMap<>();
-    private final Map<String, Set<String>> articlesByBand = new HashMap<>();
+    private final BandIndex articlesByBand = new BandIndex();
     /**
      * Centroid and embedding buckets of each open story: lets the assigner find stories near by
      * embedding, and rule out a candidate before it decodes the story's state, which is what a
@@ -189,18 +189,14 @@ final class StoryIndex {
     void addArticle(String id, Instant time, int[] signature) {
         articlesByTime.computeIfAbsent(time, t -> new TreeSet<>()).add(id);
         if (signature != null) {
-            for (String band : MinHash.bands(signature)) {
-                articlesByBand.computeIfAbsent(band, b -> new TreeSet<>()).add(id);
-            }
+            articlesByBand.add(id, signature);
         }
     }
 
     void removeArticle(String id, Instant time, int[] signature) {
         remove(articlesByTime, time, id);
         if (signature != null) {
-            for (String band : MinHash.bands(signature)) {
-                remove(articlesByBand, band, id);
-            }
+            articlesByBand.remove(id, signature);
         }
     }
 
@@ -208,15 +204,8 @@ final class StoryIndex {
     Set<String> articlesSharingABand(int[] signature) {
         Set<String> ids = new TreeSet<>();
         if (signature != null) {
-            List<String> bands = MinHash.bands(signature);
-            for (String band : bands) {
-                Set<String> found = articlesByBand.get(band);
-                if (found != null) {
-                    ids.addAll(found);
-                }
-            }
+            articlesByBand.collect(signature, ids);
         }
         return ids;
     }
-
 }

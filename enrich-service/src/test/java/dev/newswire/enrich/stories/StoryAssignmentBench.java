@@ -42,6 +42,8 @@ public final class StoryAssignmentBench {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         List<String> event = null;
         int left = 0;
+        // Every answer folded into one digest: two builds that print the same digest assigned alike.
+        java.util.zip.CRC32C answers = new java.util.zip.CRC32C();
         for (int i = 0; i < total; i++) {
             if (left == 0) {
                 event = new ArrayList<>();
@@ -63,8 +65,10 @@ public final class StoryAssignmentBench {
             }
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            assigner.assign(ArticleFeatures.of(article, vector));
+            StoryAssigner.Assignment answer = assigner.assign(ArticleFeatures.of(article, vector));
             long took = System.nanoTime() - t0;
+            answers.update((answer.storyId() + '\t' + answer.duplicateOf() + '\t'
+                    + answer.changed().stream().map(StoryState::id).toList() + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (i >= total - measured) {
                 nanos[i - (total - measured)] = took;
                 cpu[i - (total - measured)] = threads.getCurrentThreadCpuTime() - c0;
@@ -75,7 +79,8 @@ public final class StoryAssignmentBench {
         double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
         System.gc();
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        System.out.printf("articles %d, stories in store %d, articles in store %d%n", total, stories.map.size(), articles.map.size());
+        System.out.printf("articles %d, stories in store %d, articles in store %d, assignment digest %08x%n", total,
+                stories.map.size(), articles.map.size(), answers.getValue());
         System.out.printf("assign ms/article over the last %d: p50 %.3f  p99 %.3f  mean %.3f%n", measured,
                 nanos[measured / 2] / 1e6, nanos[(int) (measured * 0.99)] / 1e6, mean);
         System.out.printf("CPU ms/article (this thread, independent of other load): p50 %.3f  p99 %.3f  mean %.3f%n",

@@ -86,6 +86,61 @@ class StoryIndexEquivalenceTest {
         assertThat(indexed).hasSizeGreaterThan(500);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void findsTheSameNearCopyCandidatesAsTheSetOfStringsIndex(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        StoryIndex index = new StoryIndex();
+        ReferenceStoryIndex reference = new ReferenceStoryIndex();
+        List<int[]> originals = new ArrayList<>();
+        for (int o = 0; o < 40; o++) {
+            originals.add(random.ints(MinHash.HASHES, 0, Integer.MAX_VALUE).toArray());
+        }
+        Map<String, int[]> signatures = new LinkedHashMap<>();
+        Map<String, Instant> times = new LinkedHashMap<>();
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        for (int step = 0; step < 6_000; step++) {
+            List<String> ids = new ArrayList<>(signatures.keySet());
+            if (random.nextInt(4) > 0 || ids.isEmpty()) {
+                // Copies of a few originals with some hashes changed: they share some bands, not all.
+                String id = "a" + random.nextInt(4_000);
+                int[] signature = signatures.containsKey(id) && random.nextBoolean() ? signatures.get(id) : copy(originals, random);
+                Instant time = t0.plusSeconds(step);
+                if (signatures.containsKey(id)) {
+                    index.removeArticle(id, times.get(id), signatures.get(id));
+                    reference.removeArticle(id, times.get(id), signatures.get(id));
+                }
+                index.addArticle(id, time, signature);
+                reference.addArticle(id, time, signature);
+                signatures.put(id, signature);
+                times.put(id, time);
+            } else {
+                String id = ids.get(random.nextInt(ids.size()));
+                int[] signature = signatures.remove(id);
+                Instant time = times.remove(id);
+                index.removeArticle(id, time, signature);
+                reference.removeArticle(id, time, signature);
+            }
+            if (step % 20 == 0) {
+                int[] query = copy(originals, random);
+                assertThat(index.articlesSharingABand(query)).as("band candidates at step %d", step)
+                        .containsExactlyElementsOf(reference.articlesSharingABand(query));
+                Instant cutoff = t0.plusSeconds(random.nextInt(step + 1));
+                assertThat(index.articlesBefore(cutoff)).isEqualTo(reference.articlesBefore(cutoff));
+            }
+        }
+        assertThat(signatures).hasSizeGreaterThan(1_000);
+    }
+
+    private static int[] copy(List<int[]> originals, SplittableRandom random) {
+        int[] signature = originals.get(random.nextInt(originals.size())).clone();
+        int changed = random.nextInt(MinHash.HASHES);
+        for (int c = 0; c < changed; c++) {
+            signature[random.nextInt(MinHash.HASHES)] = random.nextInt(Integer.MAX_VALUE);
+        }
+        return signature;
+    }
+
     /** A story state with 5-40 features from a small vocabulary (so stories share them) and mostly a centroid. */
     private static StoryState story(String id, String mergedInto, Instant seen, SplittableRandom random, List<byte[]> directions) {
         int roll = random.nextInt(20);
