@@ -19,7 +19,9 @@ import java.util.function.BiConsumer;
  * 1-8 reports sharing entities, keyphrases and title words, plus noise, spread evenly over the 3-day
  * window) through {@link StoryAssigner} on tables that hold JSON bytes in a sorted map, as the Kafka
  * Streams in-memory store does (serialisation cost included, changelog writes excluded). Prints ms
- * per article (p50, p99, mean) over the last articles, the store bytes and the heap after GC.
+ * per article (p50, p99, mean) over the last articles, the store bytes and the heap after GC, and a
+ * digest of every assignment (two builds that print the same digest assigned every article alike);
+ * {@code -Dbench.histogram=N} adds the N heaviest classes of the live heap.
  * Args: articles (100000) measured (10000). Rules: the defaults ({@link StoryAssignerTest#RULES}).
  */
 public final class StoryAssignmentBench {
