@@ -72,15 +72,25 @@ final class MinHash {
 
     /** One key per band: texts that share any band key are candidate near-copies. */
     static List<String> bands(int[] signature) {
+        long[] hashes = bandHashes(signature);
         List<String> keys = new ArrayList<>(BANDS);
+        for (int band = 0; band < BANDS; band++) {
+            keys.add(band + ":" + Long.toHexString(hashes[band]));
+        }
+        return keys;
+    }
+
+    /** The band keys as numbers: band {@code b}'s key is {@code b} and {@code bandHashes[b]}. */
+    static long[] bandHashes(int[] signature) {
+        long[] hashes = new long[BANDS];
         for (int band = 0; band < BANDS; band++) {
             long hash = band;
             for (int row = 0; row < ROWS; row++) {
                 hash = mix64(hash * 31 + signature[band * ROWS + row]);
             }
-            keys.add(band + ":" + Long.toHexString(hash));
+            hashes[band] = hash;
         }
-        return keys;
+        return hashes;
     }
 
     static List<String> words(String text) {

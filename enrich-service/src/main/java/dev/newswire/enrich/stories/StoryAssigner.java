@@ -146,7 +146,7 @@ final class StoryAssigner {
         Map<String, Double> sharing = index.storiesSharing(article.vector());
         candidates.addAll(Vectors.heaviest(sharing, rules.maxCandidates()));
         if (article.embedding() != null && rules.embeddingWeight() > 0) {
-            candidates.addAll(Vectors.heaviest(index.storiesNear(article.embedding()), rules.maxCandidates()));
+            candidates.addAll(index.storiesNear(article.embedding(), rules.maxCandidates()));
         }
         List<Scored> matches = new ArrayList<>();
         CandidateBound bound = new CandidateBound(rules, article, index);

@@ -1,6 +1,9 @@
 package dev.newswire.enrich.stories;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,45 +21,52 @@ import java.util.TreeSet;
  */
 final class StoryIndex {
 
-    private final Map<String, Set<String>> storiesByFeature = new HashMap<>();
-    private final Map<String, Set<String>> articlesByBand = new HashMap<>();
-    /** Embedding bucket of a story's centroid → open stories. */
-    private final Map<Integer, Set<String>> storiesByBucket = new HashMap<>();
+    /** Open stories as ints: the sets below hold slots, not id strings (see {@link StorySlots}). */
+    private final StorySlots slots = new StorySlots();
+    private final Map<String, IntBag> storiesByFeature = new HashMap<>();
+    private final BandIndex articlesByBand = new BandIndex();
     /**
-     * Centroid of each open story (384 bytes each): lets the assigner rule out a candidate before it
-     * decodes the story's state, which is what a candidate costs (see {@link CandidateBound}).
+     * Centroid and embedding buckets of each open story: lets the assigner find stories near by
+     * embedding, and rule out a candidate before it decodes the story's state, which is what a
+     * candidate costs (see {@link CandidateBound}).
      */
-    private final Map<String, byte[]> centroids = new HashMap<>();
+    private final EmbeddingIndex embeddings = new EmbeddingIndex();
     /** Time indexes, so that a sweep touches only what went cold, never the whole store. */
     private final NavigableMap<Instant, Set<String>> storiesByLastSeen = new TreeMap<>();
     private final NavigableMap<Instant, Set<String>> articlesByTime = new TreeMap<>();
+    /** Scratch per slot for one query (always left at zero), and the slots a query touched. */
+    private int[] counts = new int[0];
+    private double[] overlaps = new double[0];
+    private int[] touched = new int[0];
 
-    /** Indexes a story: its features while it is open (not merged), its last-seen time always. */
+    /** Indexes a story: its features and centroid while it is open (not merged), its last-seen time always. */
     void addStory(StoryState story) {
         if (story.mergedInto() == null) {
+            int slot = slots.intern(story.id());
             for (String feature : story.profile().keySet()) {
                 if (!feature.startsWith(ArticleFeatures.TAG)) {
-                    storiesByFeature.computeIfAbsent(feature, f -> new TreeSet<>()).add(story.id());
+                    storiesByFeature.computeIfAbsent(feature, f -> new IntBag()).add(slot);
                 }
             }
-            for (int bucket : EmbeddingBuckets.of(story.centroid())) {
-                storiesByBucket.computeIfAbsent(bucket, b -> new TreeSet<>()).add(story.id());
-            }
             if (story.centroid() != null) {
-                centroids.put(story.id(), story.centroid());
+                embeddings.put(slot, story.centroid());
             }
         }
         storiesByLastSeen.computeIfAbsent(story.lastSeen(), t -> new TreeSet<>()).add(story.id());
     }
 
     void removeStory(StoryState story) {
-        for (String feature : story.profile().keySet()) {
-            remove(storiesByFeature, feature, story.id());
+        int slot = slots.slotOf(story.id());
+        if (slot >= 0) {
+            for (String feature : story.profile().keySet()) {
+                IntBag ids = storiesByFeature.get(feature);
+                if (ids != null && ids.remove(slot) && ids.isEmpty()) {
+                    storiesByFeature.remove(feature);
+                }
+            }
+            embeddings.remove(slot);
+            slots.release(slot);
         }
-        for (int bucket : EmbeddingBuckets.of(story.centroid())) {
-            remove(storiesByBucket, bucket, story.id());
-        }
-        centroids.remove(story.id());
         remove(storiesByLastSeen, story.lastSeen(), story.id());
     }
 
@@ -77,50 +87,116 @@ final class StoryIndex {
         }
     }
 
-    /** The centroid of an open story, or null (merged, closed, or none of its members had an embedding). */
+    /** The centroid of an open story (a copy), or null (merged, closed, or none of its members had an embedding). */
     byte[] centroid(String storyId) {
-        return centroids.get(storyId);
+        return embeddings.centroid(slots.slotOf(storyId));
     }
 
     /** Story ids sharing an indexed feature with the vector, with the summed weight of the shared features. */
     Map<String, Double> storiesSharing(Map<String, Double> vector) {
-        Map<String, Double> overlap = new HashMap<>();
-        vector.forEach((feature, weight) -> {
-            Set<String> ids = storiesByFeature.get(feature);
-            if (ids != null) {
-                ids.forEach(id -> overlap.merge(id, weight, Double::sum));
+        ensureScratch();
+        int n = 0;
+        // Summed feature by feature in the vector's order, as a map merge would: the same doubles.
+        for (Map.Entry<String, Double> e : vector.entrySet()) {
+            IntBag ids = storiesByFeature.get(e.getKey());
+            if (ids == null) {
+                continue;
             }
-        });
+            double weight = e.getValue();
+            for (int i = 0; i < ids.size(); i++) {
+                int slot = ids.get(i);
+                if (counts[slot]++ == 0) {
+                    touched[n++] = slot;
+                    overlaps[slot] = weight;
+                } else {
+                    overlaps[slot] += weight;
+                }
+            }
+        }
+        Map<String, Double> overlap = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+        for (int i = 0; i < n; i++) {
+            int slot = touched[i];
+            overlap.put(slots.id(slot), overlaps[slot]);
+            counts[slot] = 0;
+            overlaps[slot] = 0;
+        }
         return overlap;
     }
 
-    /** Story ids sharing an embedding bucket with the vector, with the number of tables they share. */
-    Map<String, Double> storiesNear(byte[] embedding) {
-        Map<String, Double> shared = new HashMap<>();
-        for (int bucket : EmbeddingBuckets.of(embedding)) {
-            Set<String> ids = storiesByBucket.get(bucket);
-            if (ids != null) {
-                ids.forEach(id -> shared.merge(id, 1.0, Double::sum));
+    /**
+     * The {@code k} open stories sharing the most embedding buckets with the vector (ties by id): what
+     * {@code Vectors.heaviest(sharedBucketCounts, k)} gives, without a map of every story that shares
+     * one bucket (thousands at a full window).
+     */
+    List<String> storiesNear(byte[] embedding, int k) {
+        if (embedding == null || k <= 0) {
+            return List.of();
+        }
+        ensureScratch();
+        int n = embeddings.countSharedBuckets(embedding, counts, touched, 0);
+        try {
+            return heaviest(n, k);
+        } finally {
+            for (int i = 0; i < n; i++) {
+                counts[touched[i]] = 0;
             }
         }
-        return shared;
+    }
+
+    /** Of the {@code n} touched slots, the ids of the {@code k} with the highest count, ties by id. */
+    private List<String> heaviest(int n, int k) {
+        List<String> out = new ArrayList<>(Math.min(n, k));
+        if (n <= k) {
+            for (int i = 0; i < n; i++) {
+                out.add(slots.id(touched[i]));
+            }
+            return out;
+        }
+        // Counts are 1..TABLES: find the count c at which the k-th falls; above it all are in, at it the smallest ids.
+        int[] perCount = new int[EmbeddingBuckets.TABLES + 1];
+        for (int i = 0; i < n; i++) {
+            perCount[counts[touched[i]]]++;
+        }
+        int cut = EmbeddingBuckets.TABLES;
+        int above = 0;
+        while (above + perCount[cut] < k) {
+            above += perCount[cut--];
+        }
+        List<String> ties = new ArrayList<>(perCount[cut]);
+        for (int i = 0; i < n; i++) {
+            int count = counts[touched[i]];
+            if (count > cut) {
+                out.add(slots.id(touched[i]));
+            } else if (count == cut) {
+                ties.add(slots.id(touched[i]));
+            }
+        }
+        Collections.sort(ties);
+        out.addAll(ties.subList(0, k - above));
+        return out;
+    }
+
+    private void ensureScratch() {
+        int capacity = slots.capacity();
+        if (counts.length < capacity) {
+            int length = capacity + (capacity >> 1) + 16;
+            counts = Arrays.copyOf(counts, length);
+            overlaps = Arrays.copyOf(overlaps, length);
+            touched = new int[length];
+        }
     }
 
     void addArticle(String id, Instant time, int[] signature) {
         articlesByTime.computeIfAbsent(time, t -> new TreeSet<>()).add(id);
         if (signature != null) {
-            for (String band : MinHash.bands(signature)) {
-                articlesByBand.computeIfAbsent(band, b -> new TreeSet<>()).add(id);
-            }
+            articlesByBand.add(id, signature);
         }
     }
 
     void removeArticle(String id, Instant time, int[] signature) {
         remove(articlesByTime, time, id);
         if (signature != null) {
-            for (String band : MinHash.bands(signature)) {
-                remove(articlesByBand, band, id);
-            }
+            articlesByBand.remove(id, signature);
         }
     }
 
@@ -128,15 +204,8 @@ final class StoryIndex {
     Set<String> articlesSharingABand(int[] signature) {
         Set<String> ids = new TreeSet<>();
         if (signature != null) {
-            List<String> bands = MinHash.bands(signature);
-            for (String band : bands) {
-                Set<String> found = articlesByBand.get(band);
-                if (found != null) {
-                    ids.addAll(found);
-                }
-            }
+            articlesByBand.collect(signature, ids);
         }
         return ids;
     }
-
 }

@@ -19,7 +19,9 @@ import java.util.function.BiConsumer;
  * 1-8 reports sharing entities, keyphrases and title words, plus noise, spread evenly over the 3-day
  * window) through {@link StoryAssigner} on tables that hold JSON bytes in a sorted map, as the Kafka
  * Streams in-memory store does (serialisation cost included, changelog writes excluded). Prints ms
- * per article (p50, p99, mean) over the last articles, the store bytes and the heap after GC.
+ * per article (p50, p99, mean) over the last articles, the store bytes and the heap after GC, and a
+ * digest of every assignment (two builds that print the same digest assigned every article alike);
+ * {@code -Dbench.histogram=N} adds the N heaviest classes of the live heap.
  * Args: articles (100000) measured (10000). Rules: the defaults ({@link StoryAssignerTest#RULES}).
  */
 public final class StoryAssignmentBench {
@@ -42,6 +44,8 @@ public final class StoryAssignmentBench {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         List<String> event = null;
         int left = 0;
+        // Every answer folded into one digest: two builds that print the same digest assigned alike.
+        java.util.zip.CRC32C answers = new java.util.zip.CRC32C();
         for (int i = 0; i < total; i++) {
             if (left == 0) {
                 event = new ArrayList<>();
@@ -63,8 +67,10 @@ public final class StoryAssignmentBench {
             }
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            assigner.assign(ArticleFeatures.of(article, vector));
+            StoryAssigner.Assignment answer = assigner.assign(ArticleFeatures.of(article, vector));
             long took = System.nanoTime() - t0;
+            answers.update((answer.storyId() + '\t' + answer.duplicateOf() + '\t'
+                    + answer.changed().stream().map(StoryState::id).toList() + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (i >= total - measured) {
                 nanos[i - (total - measured)] = took;
                 cpu[i - (total - measured)] = threads.getCurrentThreadCpuTime() - c0;
@@ -75,13 +81,30 @@ public final class StoryAssignmentBench {
         double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
         System.gc();
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        System.out.printf("articles %d, stories in store %d, articles in store %d%n", total, stories.map.size(), articles.map.size());
+        System.out.printf("articles %d, stories in store %d, articles in store %d, assignment digest %08x%n", total,
+                stories.map.size(), articles.map.size(), answers.getValue());
         System.out.printf("assign ms/article over the last %d: p50 %.3f  p99 %.3f  mean %.3f%n", measured,
                 nanos[measured / 2] / 1e6, nanos[(int) (measured * 0.99)] / 1e6, mean);
         System.out.printf("CPU ms/article (this thread, independent of other load): p50 %.3f  p99 %.3f  mean %.3f%n",
                 cpu[measured / 2] / 1e6, cpu[(int) (measured * 0.99)] / 1e6, Arrays.stream(cpu).average().orElse(0) / 1e6);
         System.out.printf("store values: stories %.1f MB, articles %.1f MB; heap after GC %.0f MB%n",
                 stories.bytes() / 1e6, articles.bytes() / 1e6, heap / 1e6);
+        printHistogram(Integer.getInteger("bench.histogram", 0));
+    }
+
+    /** The heaviest classes on the live heap ({@code -Dbench.histogram=N}): what the heap after GC is made of. */
+    private static void printHistogram(int lines) {
+        if (lines <= 0) {
+            return;
+        }
+        try {
+            Object histogram = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            histogram.toString().lines().limit(lines + 3L).forEach(System.out::println);
+        } catch (javax.management.JMException e) {
+            System.out.println("no class histogram: " + e);
+        }
     }
 
     static float[] gaussian(SplittableRandom random, double scale) {
