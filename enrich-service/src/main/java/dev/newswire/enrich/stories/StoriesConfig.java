@@ -49,6 +49,20 @@ public interface StoriesConfig {
     @WithDefault("0.5")
     double embeddingFloor();
 
+    /**
+     * Added to an article's similarity with a story when both explicitly name a year in common (a year
+     * in the title, a dated dateline: {@link TemporalAnchors}); 0 turns it off. See StoryAssigner.Rules.
+     */
+    @WithDefault("0.0")
+    double anchorBonus();
+
+    /**
+     * Share of the similarity taken away when the article and the story both name years and none in
+     * common: two reports of one event do not disagree on its year. 0 turns it off.
+     */
+    @WithDefault("0.0")
+    double anchorPenalty();
+
     /** Minimum estimated Jaccard similarity of word 3-shingles for a near copy. */
     @WithDefault("0.5")
     double duplicateThreshold();
