@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * differently (no shared entity or keyphrase), which the sparse features cannot.
  *
  * @param embedding int8 document embedding, or null (records written without one, non-English)
- * @param years     the years the article explicitly places itself in ({@link TemporalAnchors}), ascending;
- *                  usually empty
+ * @param years     the years other than its publication year that the article explicitly places itself in
+ *                  ({@link TemporalAnchors}), ascending; usually empty
  * @param time event time: publishedAt, else enrichedAt, never later than enrichedAt (a feed's
  *             future date must not push the story clock ahead)
  */
@@ -99,7 +99,7 @@ record ArticleFeatures(String id, String title, boolean english, Instant time, M
         }
         return new ArticleFeatures(article.id(), shortened(article.title()), "en".equals(article.language()), time,
                 Vectors.unit(vector), salience, tags, MinHash.signature(article.text()), embedding,
-                TemporalAnchors.years(article.title(), article.text()));
+                TemporalAnchors.years(article.title(), article.text(), time.atZone(java.time.ZoneOffset.UTC).getYear()));
     }
 
     private static String shortened(String title) {

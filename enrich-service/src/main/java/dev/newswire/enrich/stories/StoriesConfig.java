@@ -50,15 +50,17 @@ public interface StoriesConfig {
     double embeddingFloor();
 
     /**
-     * Added to an article's similarity with a story when both explicitly name a year in common (a year
-     * in the title, a dated dateline: {@link TemporalAnchors}); 0 turns it off. See StoryAssigner.Rules.
+     * Added to an article's similarity with a story when both explicitly name a year in common, other
+     * than the article's publication year (a year in the title, a dated dateline: {@link TemporalAnchors});
+     * 0 turns it off. See StoryAssigner.Rules; chosen on ECB+ topics 1-35 (docs/benchmarks/stories.md).
      */
-    @WithDefault("0.0")
+    @WithDefault("0.2")
     double anchorBonus();
 
     /**
-     * Share of the similarity taken away when the article and the story both name years and none in
-     * common: two reports of one event do not disagree on its year. 0 turns it off.
+     * Share of the similarity taken away when the article and the story both name such years and none in
+     * common. Off (0): on ECB+ topics 1-35 it cost recall (reports of one event citing different years in
+     * their leads) and bought no precision; kept as a setting for streams with more archive copy.
      */
     @WithDefault("0.0")
     double anchorPenalty();

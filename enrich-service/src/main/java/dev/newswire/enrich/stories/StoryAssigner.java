@@ -37,25 +37,15 @@ final class StoryAssigner {
      * with {@code sparse} the cosine of the feature vectors and {@code e} the embedding cosine with the
      * story's centroid (the sparse cosine alone when either has no embedding); then the temporal anchors
      * ({@link TemporalAnchors}): plus {@code anchorBonus} when the article and the story name a year in
-     * common, times {@code 1 - anchorPenalty} when both name years and none in common; times
-     * {@code 1 - entityPenalty} when their most salient protagonists differ ({@link SalientEntities});
-     * times the time decay.
+     * common, times {@code 1 - anchorPenalty} when both name years and none in common; times the time decay.
      */
     record Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
-                 int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty,
-                 double entityPenalty) {
-
-        /** Without the protagonist conflict. */
-        Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
-              int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty) {
-            this(threshold, mergeThreshold, duplicateThreshold, maxGap, window, maxCandidates, embeddingWeight, embeddingFloor,
-                    anchorBonus, anchorPenalty, 0);
-        }
+                 int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty) {
 
         /** Without the temporal anchors (the rule before they were read). */
         Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
               int maxCandidates, double embeddingWeight, double embeddingFloor) {
-            this(threshold, mergeThreshold, duplicateThreshold, maxGap, window, maxCandidates, embeddingWeight, embeddingFloor, 0, 0, 0);
+            this(threshold, mergeThreshold, duplicateThreshold, maxGap, window, maxCandidates, embeddingWeight, embeddingFloor, 0, 0);
         }
 
         /** Without the embedding (the rule before it was carried to the story step). */
@@ -198,9 +188,6 @@ final class StoryAssigner {
             double similarity = rules.similarity(Vectors.cosine(article.vector(), story.profile()),
                     embedded ? PendingEmbedding.cosine(article.embedding(), story.centroid()) : 0, embedded);
             similarity = rules.anchored(similarity, article.years(), story.anchorYears());
-            if (rules.entityPenalty() > 0 && SalientEntities.conflict(article.entitySalience(), story.entities())) {
-                similarity *= 1 - rules.entityPenalty();
-            }
             double score = similarity * (1 - 0.5 * gap / maxGap);
             LOG.debugf("article %s vs story %s: %.3f (gap %.0f s)", article.id(), story.id(), score, gap);
             if (score >= rules.threshold()) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * publishedAt alone: wire copy about an event of years ago arrives today, and two launches by one
  * company in two years share every entity. Bare years deeper in the text are left out on purpose:
  * they are mostly history ("founded in 1972", "since 2005"), not the time of the reported event.
+ * The article's own publication year is dropped as well: every dateline of the day names it, so it
+ * tells no two events apart; what is left marks coverage of an event of another year (a retrospective,
+ * a late wire, an archive replay), where publication time says nothing about which event it is.
  *
  * <p>Hand-written (a few regular expressions) rather than a temporal tagger: CoreNLP's SUTime would
  * bring its rule files and a second pass over the text for a feature that needs only explicit years;
@@ -42,7 +45,15 @@ final class TemporalAnchors {
     private TemporalAnchors() {
     }
 
-    /** The anchor years, ascending; empty when the article names no date (most articles). */
+    /**
+     * The anchor years other than {@code publicationYear}, ascending; empty when the article names no
+     * date of another year (most articles of a live stream).
+     */
+    static int[] years(String title, String text, int publicationYear) {
+        return java.util.Arrays.stream(years(title, text)).filter(y -> y != publicationYear).toArray();
+    }
+
+    /** The anchor years, ascending; empty when the article names no date. */
     static int[] years(String title, String text) {
         TreeSet<Integer> years = new TreeSet<>();
         if (title != null) {

@@ -47,7 +47,6 @@ public final class StoryReplay {
         String[] floors = (args.length > 4 ? args[4] : "0.3").split(",");
         String[] bonuses = (args.length > 5 ? args[5] : "0").split(",");
         String[] penalties = (args.length > 6 ? args[6] : "0").split(",");
-        String[] entityPenalties = (args.length > 7 ? args[7] : "0").split(",");
         if (!"0".equals(String.join("", weights))) {
             embedAll(byVariant, Path.of(args[0] + ".embeddings"));
         }
@@ -55,19 +54,18 @@ public final class StoryReplay {
           for (String fl : floors) {
            for (String bonus : bonuses) {
             for (String penalty : penalties) {
-             for (String ep : entityPenalties) {
                 for (String t : thresholds) {
                     for (String m : merges) {
                         double threshold = Double.parseDouble(t);
                         double merge = Math.max(threshold, Double.parseDouble(m));
-                        StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f entity %.2f:",
-                                Double.parseDouble(w), Double.parseDouble(fl), threshold, merge, Double.parseDouble(bonus), Double.parseDouble(penalty), Double.parseDouble(ep)));
+                        StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f:",
+                                Double.parseDouble(w), Double.parseDouble(fl), threshold, merge, Double.parseDouble(bonus), Double.parseDouble(penalty)));
                         double sumF = 0;
                         double minP = 1;
                         for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
                             double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
                                     Duration.ofHours(36), Duration.ofDays(3), 50, Double.parseDouble(w), Double.parseDouble(fl),
-                                    Double.parseDouble(bonus), Double.parseDouble(penalty), Double.parseDouble(ep)));
+                                    Double.parseDouble(bonus), Double.parseDouble(penalty)));
                             sumF += prf[2];
                             minP = Math.min(minP, prf[0]);
                             line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
@@ -76,7 +74,6 @@ public final class StoryReplay {
                     }
                 }
             }
-             }
            }
           }
         }
