@@ -30,13 +30,13 @@ class StoryAnchorsTest {
 
     private static EnrichedArticle keynote(String id, int minutes, String dateline) {
         return StoryAssignerTest.article(id, T0.plusSeconds(60L * minutes), "Apple keynote draws crowds to Moscone Center",
-                List.of("Apple", "Moscone Center", "Phil Schiller"), List.of("keynote", "mac sales"), List.of("technology"),
+                List.of("Moscone Center", "Phil Schiller", "Apple"), List.of("keynote", "mac sales"), List.of("technology"),
                 dateline + "\n\nPhil Schiller opened the keynote at Moscone Center in San Francisco.");
     }
 
     private static EnrichedArticle launchReport(String id, int minutes, String dateline) {
         return StoryAssignerTest.article(id, T0.plusSeconds(60L * minutes), "New laptops and an operating system update",
-                List.of("Apple", "San Francisco"), List.of("new macbook", "software update"), List.of("technology"),
+                List.of("San Francisco", "Tim Cook", "Apple"), List.of("new macbook", "software update"), List.of("technology"),
                 dateline + "\n\nThe company showed new laptops and an update of its operating system in San Francisco.");
     }
 
