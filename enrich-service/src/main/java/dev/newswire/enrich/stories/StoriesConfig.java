@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Settings of the story step, {@code newswire.enrich.stories.*} (README "Stories"). The story
  * thresholds were chosen on ECB+ topics 1-25 (bench/stories, docs/benchmarks/stories.md) for B-cubed
- * precision ≥ 0.90, since merging two events is worse for a reader than splitting one; the duplicate
+ * precision ≥ 0.90, since merging two events is worse for a reader than splitting one (the anchor
+ * bonus on topics 1-35); the duplicate
  * threshold on constructed near copies of Reuters articles (same page). Both were checked against the
  * seeds (one event, five reports) and unrelated articles (StoryAssignerTest, StoriesServiceTest).
  */
