@@ -2,6 +2,7 @@
 # Story clustering quality on ECB+ through the front door (issue 11). From the repository root:
 #   bench/stories/run.sh                  tuning topics 1-25 (train 1-22 + dev 23-25: what thresholds were chosen on)
 #   bench/stories/run.sh --split dev      dev topics 23-25 only
+#   bench/stories/run.sh --split tune35   topics 1-35 (extra = 26-35: also outside TEST; the anchor bonus was chosen on 1-35)
 #   bench/stories/run.sh --split test     TEST topics 36-45, reported untouched
 #   bench/stories/run.sh --split test --variants plain    one way of posting only (json-title,json-body,plain)
 # Starts `./newswire up` on spare ports (API 18280, INGEST 18281, ENRICH 18282, KAFKA 19292; no seed

@@ -3,7 +3,7 @@
 
   stories.py prepare                      ECB+ documents -> bench-data/stories/ecbplus-full.jsonl (full documents)
                                           and ecbplus.jsonl (validated sentences only); never committed
-  stories.py run [--split tune|train|dev|test] [--variants json-title,json-body,plain] [--data full|validated]
+  stories.py run [--split tune|train|dev|extra|tune35|test] [--variants json-title,json-body,plain] [--data full|validated]
                                           posts each document to ingest, reads storyId/duplicateOf back from
                                           the api, prints B-cubed P/R/F1 at the event level and the baselines
   stories.py score FILE [--split S]       scores a JSONL of {id, doc, storyId} (StoryReplay output: the
@@ -18,7 +18,8 @@ Data: ECB+ (Cybulska & Vossen, LREC 2014; CC-BY 3.0), two readings of the same 9
   (data/interim/cybulska_setup/ECB_{Train,Dev,Test}_corpus.txt): only the corpus's validated sentences
   of every document (1.6 per document, the first usually the headline).
 Split (Cybulska & Vossen 2015): train topics 1-22, dev 23-25 ("tune" = 1-25, what thresholds were
-chosen on), TEST 36-45, never tuned on. Gold event = (topic, sub-topic): N_Xecb.xml and N_Xecbplus.xml
+chosen on), TEST 36-45, never tuned on; "extra" = 26-35 (neither TEST nor used before; the anchor bonus
+was chosen on 1-35), "tune35" = 1-35. Gold event = (topic, sub-topic): N_Xecb.xml and N_Xecbplus.xml
 of a topic report two different real events.
 
 Order and dates (ECB+ has no reliable publication dates): documents are posted in the order of
@@ -50,7 +51,9 @@ FULL_REPO = "tommasoc80/EventStoryLine"
 FULL_DIR = "ECB+_LREC2014/ECB+"
 DATASETS = {"full": "ecbplus-full.jsonl", "validated": "ecbplus.jsonl"}
 FILES = ["data/interim/cybulska_setup/ECB_%s_corpus.txt" % s for s in ("Train", "Dev", "Test")]
-SPLITS = {"train": range(1, 23), "dev": range(23, 26), "tune": range(1, 26), "test": range(36, 46)}
+SPLITS = {"train": range(1, 23), "dev": range(23, 26), "tune": range(1, 26), "test": range(36, 46),
+          # topics 26-35 are outside the Cybulska split's train/dev but also outside TEST: more tuning data
+          "extra": range(26, 36), "tune35": range(1, 36)}
 VARIANTS = ["json-title", "json-body", "plain"]
 # Base of the first variant's dates: fixed, in the past (a future publishedAt is refused), so that the
 # run is reproducible; each further variant starts 10 days later.

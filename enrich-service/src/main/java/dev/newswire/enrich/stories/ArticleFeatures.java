@@ -20,12 +20,14 @@ import java.util.TreeMap;
  * differently (no shared entity or keyphrase), which the sparse features cannot.
  *
  * @param embedding int8 document embedding, or null (records written without one, non-English)
+ * @param years     the years other than its publication year that the article explicitly places itself in
+ *                  ({@link TemporalAnchors}), ascending; usually empty
  * @param time event time: publishedAt, else enrichedAt, never later than enrichedAt (a feed's
  *             future date must not push the story clock ahead)
  */
 record ArticleFeatures(String id, String title, boolean english, Instant time, Map<String, Double> vector,
                        Map<String, Double> entitySalience, Map<String, Double> tagScores, int[] signature,
-                       byte[] embedding) {
+                       byte[] embedding, int[] years) {
 
     static final String ENTITY = "e:";
     static final String KEYPHRASE = "k:";
@@ -96,7 +98,8 @@ record ArticleFeatures(String id, String title, boolean english, Instant time, M
             tags.merge(tag.id(), tag.score(), Double::sum);
         }
         return new ArticleFeatures(article.id(), shortened(article.title()), "en".equals(article.language()), time,
-                Vectors.unit(vector), salience, tags, MinHash.signature(article.text()), embedding);
+                Vectors.unit(vector), salience, tags, MinHash.signature(article.text()), embedding,
+                TemporalAnchors.years(article.title(), article.text(), time.atZone(java.time.ZoneOffset.UTC).getYear()));
     }
 
     private static String shortened(String title) {

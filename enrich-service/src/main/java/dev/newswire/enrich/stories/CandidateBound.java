@@ -13,6 +13,8 @@ import java.util.Map;
  *       {@code overlap} is the index's Σ a over the shared indexed features (weights are ≥ 0) and
  *       {@code tags²} the article's squared tag weights (tags are not indexed: assume all shared);</li>
  *   <li>the embedding term uses the story's centroid, which the index keeps: computed exactly;</li>
+ *   <li>the temporal anchors add at most {@code anchorBonus}, and only to an article that names a year
+ *       (a conflict only lowers the score);</li>
  *   <li>the time decay is at most 1.</li>
  * </ul>
  */
@@ -42,6 +44,6 @@ final class CandidateBound {
         byte[] centroid = index.centroid(storyId);
         boolean embedded = article.embedding() != null && centroid != null;
         double similarity = rules.similarity(sparse, embedded ? PendingEmbedding.cosine(article.embedding(), centroid) : 0, embedded);
-        return similarity >= rules.threshold();
+        return similarity + rules.maxAnchorGain(article.years()) >= rules.threshold();
     }
 }

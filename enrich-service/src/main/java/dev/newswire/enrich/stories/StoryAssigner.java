@@ -35,10 +35,18 @@ final class StoryAssigner {
      * Settings, from {@code newswire.enrich.stories.*}. The similarity of an article and a story is
      * {@code (1 - embeddingWeight) * sparse + embeddingWeight * max(0, (e - embeddingFloor) / (1 - embeddingFloor))}
      * with {@code sparse} the cosine of the feature vectors and {@code e} the embedding cosine with the
-     * story's centroid (the sparse cosine alone when either has no embedding), times the time decay.
+     * story's centroid (the sparse cosine alone when either has no embedding); then the temporal anchors
+     * ({@link TemporalAnchors}): plus {@code anchorBonus} when the article and the story name a year in
+     * common, times {@code 1 - anchorPenalty} when both name years and none in common; times the time decay.
      */
     record Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
-                 int maxCandidates, double embeddingWeight, double embeddingFloor) {
+                 int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty) {
+
+        /** Without the temporal anchors (the rule before they were read). */
+        Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
+              int maxCandidates, double embeddingWeight, double embeddingFloor) {
+            this(threshold, mergeThreshold, duplicateThreshold, maxGap, window, maxCandidates, embeddingWeight, embeddingFloor, 0, 0);
+        }
 
         /** Without the embedding (the rule before it was carried to the story step). */
         Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window, int maxCandidates) {
@@ -51,6 +59,19 @@ final class StoryAssigner {
             }
             double e = Math.max(0, (embedding - embeddingFloor) / (1 - embeddingFloor));
             return (1 - embeddingWeight) * sparse + embeddingWeight * e;
+        }
+
+        /** The similarity after the temporal anchors of the article and the story. */
+        double anchored(double similarity, int[] articleYears, int[] storyYears) {
+            if (TemporalAnchors.shared(articleYears, storyYears)) {
+                return similarity + anchorBonus;
+            }
+            return TemporalAnchors.conflict(articleYears, storyYears) ? similarity * (1 - anchorPenalty) : similarity;
+        }
+
+        /** The most {@link #anchored} can add to a story's similarity for this article (for the candidate bound). */
+        double maxAnchorGain(int[] articleYears) {
+            return articleYears.length > 0 ? Math.max(0, anchorBonus) : 0;
         }
     }
 
@@ -166,6 +187,7 @@ final class StoryAssigner {
             boolean embedded = article.embedding() != null && story.centroid() != null;
             double similarity = rules.similarity(Vectors.cosine(article.vector(), story.profile()),
                     embedded ? PendingEmbedding.cosine(article.embedding(), story.centroid()) : 0, embedded);
+            similarity = rules.anchored(similarity, article.years(), story.anchorYears());
             double score = similarity * (1 - 0.5 * gap / maxGap);
             LOG.debugf("article %s vs story %s: %.3f (gap %.0f s)", article.id(), story.id(), score, gap);
             if (score >= rules.threshold()) {

@@ -20,12 +20,16 @@ import java.util.TreeMap;
  * @param centroid  direction of the members' document embeddings (int8, base64 in JSON; null when no
  *                  member had one), see {@link Centroid}
  * @param centroidWeight members counted in the centroid, capped at {@link Centroid#MAX_WEIGHT}
+ * @param years     the years its members explicitly name ({@link TemporalAnchors}), ascending, the latest
+ *                  {@value #MAX_YEARS}; null in states written before anchors existed (read as none)
  */
 record StoryState(String id, String title, Instant titleTime, int size, Instant firstSeen, Instant lastSeen,
                   Map<String, Double> profile, Map<String, Double> entities, Map<String, Double> tags,
-                  List<Member> articles, String mergedInto, byte[] centroid, int centroidWeight) {
+                  List<Member> articles, String mergedInto, byte[] centroid, int centroidWeight,
+                  int[] years) {
 
     static final int MAX_PROFILE = 40;
+    static final int MAX_YEARS = 4;
     private static final int MAX_ENTITIES = 20;
     private static final int MAX_TAGS = 10;
 
@@ -37,7 +41,7 @@ record StoryState(String id, String title, Instant titleTime, int size, Instant 
         return new StoryState(StoryRecord.idFor(first.id()), first.title(), first.time(), 1, first.time(), first.time(),
                 Vectors.top(first.vector(), MAX_PROFILE), Vectors.top(first.entitySalience(), MAX_ENTITIES),
                 Vectors.top(first.tagScores(), MAX_TAGS), List.of(new Member(first.id(), first.time())), null,
-                first.embedding(), first.embedding() == null ? 0 : 1);
+                first.embedding(), first.embedding() == null ? 0 : 1, years(null, first.years()));
     }
 
     /** This story with one more article; a duplicate does not change the title. */
@@ -51,7 +55,8 @@ record StoryState(String id, String title, Instant titleTime, int size, Instant 
                 Vectors.sum(tags, article.tagScores(), MAX_TAGS),
                 members(articles, List.of(new Member(article.id(), article.time()))), null,
                 Centroid.add(centroid, centroidWeight, article.embedding(), 1),
-                article.embedding() == null ? centroidWeight : Centroid.weight(centroidWeight, 1));
+                article.embedding() == null ? centroidWeight : Centroid.weight(centroidWeight, 1),
+                years(years, duplicate ? null : article.years()));
     }
 
     /** The union of this story and {@code other}; this story's id is kept. */
@@ -62,12 +67,33 @@ record StoryState(String id, String title, Instant titleTime, int size, Instant 
                 Vectors.sum(profile, other.profile, MAX_PROFILE), Vectors.sum(entities, other.entities, MAX_ENTITIES),
                 Vectors.sum(tags, other.tags, MAX_TAGS), members(articles, other.articles), null,
                 Centroid.add(centroid, centroidWeight, other.centroid, other.centroidWeight),
-                other.centroid == null ? centroidWeight : Centroid.weight(centroidWeight, other.centroidWeight));
+                other.centroid == null ? centroidWeight : Centroid.weight(centroidWeight, other.centroidWeight),
+                years(years, other.years));
     }
 
     StoryState mergedInto(String survivor) {
         return new StoryState(id, title, titleTime, size, firstSeen, lastSeen, profile, entities, tags, articles, survivor,
-                centroid, centroidWeight);
+                centroid, centroidWeight, years);
+    }
+
+    /** The anchor years, never null. */
+    int[] anchorYears() {
+        return years == null ? new int[0] : years;
+    }
+
+    private static int[] years(int[] a, int[] b) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        for (int[] part : new int[][] {a, b}) {
+            if (part != null) {
+                for (int y : part) {
+                    all.add(y);
+                }
+            }
+        }
+        while (all.size() > MAX_YEARS) {
+            all.pollFirst();
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
     }
 
     StoryRecord toRecord() {

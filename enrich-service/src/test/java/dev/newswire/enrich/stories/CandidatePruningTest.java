@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The bound must be exact: the same stream gives the same stories, duplicates and merges with and
  * without pruning, for the shipped weights and for an embedding weight above the threshold (where a
  * story sharing only a tag can join by its embedding alone) — and pruning must actually save decodes.
+ * Half the events name a year in their titles (the temporal anchors: a shared year adds the shipped
+ * anchor bonus, a conflicting one takes a share away), so the bound must also cover the bonus.
  */
 class CandidatePruningTest {
 
@@ -23,7 +25,8 @@ class CandidatePruningTest {
         StoryAssigner.Rules shipped = StoryEmbeddingTest.shipped();
         StoryAssigner.Rules rules = new StoryAssigner.Rules(shipped.threshold(), shipped.mergeThreshold(),
                 shipped.duplicateThreshold(), shipped.maxGap(), shipped.window(), shipped.maxCandidates(),
-                embeddingWeight, shipped.embeddingFloor());
+                embeddingWeight, shipped.embeddingFloor(), StoryEmbeddingTest.setting("anchorBonus"), 0.3);
+        assertThat(rules.anchorBonus()).as("the shipped anchor bonus").isPositive();
         CountingTable pruned = new CountingTable();
         CountingTable full = new CountingTable();
         StoryAssigner withPruning = new StoryAssigner(pruned, new StoryAssignmentBench.JsonTable<>(ArticleState.class), rules);
@@ -56,6 +59,7 @@ class CandidatePruningTest {
         List<ArticleFeatures> out = new ArrayList<>();
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
         List<String> terms = List.of();
+        String year = "";
         float[] direction = null;
         float[] previous = null;
         int left = 0;
@@ -69,12 +73,14 @@ class CandidatePruningTest {
                 previous = direction;
                 direction = previous != null && random.nextInt(4) == 0 ? previous : StoryAssignmentBench.gaussian(random, 1.0);
                 left = 1 + random.nextInt(6);
+                year = random.nextBoolean() ? " " + (2001 + random.nextInt(20)) : "";
             }
             left--;
             boolean tagOnly = random.nextInt(6) == 0;
             List<String> entities = tagOnly ? List.of("solo" + i) : StoryAssignmentBench.pick(terms.subList(0, 4), 2, random);
             List<String> keyphrases = tagOnly ? List.of() : StoryAssignmentBench.pick(terms.subList(4, 8), 2, random);
-            String title = tagOnly ? "item " + i : String.join(" ", StoryAssignmentBench.pick(terms, 3, random));
+            String reportYear = !year.isEmpty() && random.nextInt(5) == 0 ? " " + (2001 + random.nextInt(20)) : year;
+            String title = (tagOnly ? "item " + i : String.join(" ", StoryAssignmentBench.pick(terms, 3, random))) + reportYear;
             float[] v = StoryAssignmentBench.gaussian(random, 0.4 + random.nextDouble());
             for (int d = 0; d < v.length; d++) {
                 v[d] += direction[d];

@@ -32,7 +32,8 @@ class StoryEmbeddingTest {
 
     static StoryAssigner.Rules shipped() {
         return new StoryAssigner.Rules(setting("threshold"), setting("mergeThreshold"), setting("duplicateThreshold"),
-                Duration.ofHours(36), Duration.ofDays(3), 50, setting("embeddingWeight"), setting("embeddingFloor"));
+                Duration.ofHours(36), Duration.ofDays(3), 50, setting("embeddingWeight"), setting("embeddingFloor"),
+                setting("anchorBonus"), setting("anchorPenalty"));
     }
 
     static StoryAssigner.Rules withoutEmbedding() {
@@ -40,7 +41,7 @@ class StoryEmbeddingTest {
         return new StoryAssigner.Rules(r.threshold(), r.mergeThreshold(), r.duplicateThreshold(), r.maxGap(), r.window(), r.maxCandidates());
     }
 
-    private static double setting(String name) {
+    static double setting(String name) {
         try {
             return Double.parseDouble(StoriesConfig.class.getMethod(name).getAnnotation(WithDefault.class).value());
         } catch (NoSuchMethodException e) {

@@ -28,7 +28,8 @@ import dev.newswire.enrich.pipeline.tags.TopicTagger;
  * on the pending record), so the replay embeds each article's title and first
  * {@link TopicTagger#LEAD_WORDS} words of text with the same MiniLM, which is what the tags stage
  * embeds up to how the lead's words are picked (prose sentences there, the plain text here).
- * Args: file [threshold,...] [merge,...] [embedding weight,...] [embedding floor,...].
+ * Args: file [threshold,...] [merge,...] [embedding weight,...] [embedding floor,...] [anchor bonus,...]
+ * [anchor penalty,...].
  */
 public final class StoryReplay {
 
@@ -40,47 +41,82 @@ public final class StoryReplay {
             ObjectNode node = (ObjectNode) JSON.readTree(line);
             byVariant.computeIfAbsent(node.path("_variant").asText("-"), v -> new ArrayList<>()).add(node);
         }
-        String[] thresholds = (args.length > 1 ? args[1] : "0.20,0.25,0.30,0.35,0.40,0.45,0.50").split(",");
-        String[] merges = (args.length > 2 ? args[2] : "0.45").split(",");
-        String[] weights = (args.length > 3 ? args[3] : "0").split(",");
-        String[] floors = (args.length > 4 ? args[4] : "0.3").split(",");
-        if (!"0".equals(String.join("", weights))) {
-            embedAll(byVariant);
+        // Grid axes in order: threshold, merge, embedding weight, floor, anchor bonus, anchor penalty.
+        String[] defaults = {"0.20,0.25,0.30,0.35,0.40,0.45,0.50", "0.45", "0", "0.3", "0", "0"};
+        List<double[]> axes = new ArrayList<>();
+        for (int i = 0; i < defaults.length; i++) {
+            axes.add(java.util.Arrays.stream((args.length > i + 1 ? args[i + 1] : defaults[i]).split(","))
+                    .mapToDouble(Double::parseDouble).toArray());
         }
-        for (String w : weights) {
-            for (String fl : floors) {
-                for (String t : thresholds) {
-                    for (String m : merges) {
-                        double threshold = Double.parseDouble(t);
-                        double merge = Math.max(threshold, Double.parseDouble(m));
-                        StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f:",
-                                Double.parseDouble(w), Double.parseDouble(fl), threshold, merge));
-                        double sumF = 0;
-                        double minP = 1;
-                        for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
-                            double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
-                                    Duration.ofHours(36), Duration.ofDays(3), 50, Double.parseDouble(w), Double.parseDouble(fl)));
-                            sumF += prf[2];
-                            minP = Math.min(minP, prf[0]);
-                            line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
-                        }
-                        System.out.println(line.append(String.format("  | mean F1 %.3f min P %.3f", sumF / byVariant.size(), minP)));
-                    }
+        if (java.util.Arrays.stream(axes.get(2)).anyMatch(w -> w > 0)) {
+            embedAll(byVariant, Path.of(args[0] + ".embeddings"));
+        }
+        for (double[] p : grid(axes)) {
+            double threshold = p[0];
+            double merge = Math.max(threshold, p[1]);
+            StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f:",
+                    p[2], p[3], threshold, merge, p[4], p[5]));
+            double sumF = 0;
+            double minP = 1;
+            for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
+                double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
+                        Duration.ofHours(36), Duration.ofDays(3), 50, p[2], p[3], p[4], p[5]));
+                sumF += prf[2];
+                minP = Math.min(minP, prf[0]);
+                line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
+            }
+            System.out.println(line.append(String.format("  | mean F1 %.3f min P %.3f", sumF / byVariant.size(), minP)));
+        }
+    }
+
+    /** Every combination of the axes' values, the last axis varying slowest (as the grids were printed). */
+    private static List<double[]> grid(List<double[]> axes) {
+        List<double[]> out = new ArrayList<>();
+        out.add(new double[axes.size()]);
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            List<double[]> next = new ArrayList<>();
+            for (double[] partial : out) {
+                for (double v : axes.get(a)) {
+                    double[] p = partial.clone();
+                    p[a] = v;
+                    next.add(p);
                 }
             }
+            out = next;
         }
+        return out;
     }
 
     private static final Map<ObjectNode, byte[]> EMBEDDINGS = new java.util.IdentityHashMap<>();
 
     /** Embeds every article once (title + lead, as the tags stage does), in the int8 form the pending record carries. */
-    private static void embedAll(Map<String, List<ObjectNode>> byVariant) {
-        SentenceEmbedder embedder = new SentenceEmbedder();
-        Map<String, byte[]> byText = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    private static void embedAll(Map<String, List<ObjectNode>> byVariant, Path cache) throws IOException {
+        // Embedding is what a replay costs: kept beside the dump (git-ignored bench-data) for the next grid.
+        HashMap<String, byte[]> byText = new HashMap<>();
+        if (Files.exists(cache)) {
+            try (var in = new java.io.ObjectInputStream(Files.newInputStream(cache))) {
+                byText = (HashMap<String, byte[]>) in.readObject();
+            } catch (ClassNotFoundException e) {
+                throw new IOException(e);
+            }
+        }
+        int before = byText.size();
+        SentenceEmbedder[] embedder = new SentenceEmbedder[1];
         for (List<ObjectNode> nodes : byVariant.values()) {
             for (ObjectNode node : nodes) {
                 String text = embeddedText(node.path("title").asText(null), node.path("text").asText(""));
-                EMBEDDINGS.put(node, byText.computeIfAbsent(text, x -> PendingEmbedding.encode(embedder.embed(x.isEmpty() ? " " : x))));
+                EMBEDDINGS.put(node, byText.computeIfAbsent(text, x -> {
+                    if (embedder[0] == null) {
+                        embedder[0] = new SentenceEmbedder();
+                    }
+                    return PendingEmbedding.encode(embedder[0].embed(x.isEmpty() ? " " : x));
+                }));
+            }
+        }
+        if (byText.size() > before) {
+            try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(cache))) {
+                out.writeObject(byText);
             }
         }
     }
