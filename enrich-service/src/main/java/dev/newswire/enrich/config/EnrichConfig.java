@@ -38,6 +38,21 @@ public interface EnrichConfig {
 
     Summary summary();
 
+    WarmUp warmUp();
+
+    interface WarmUp {
+        /**
+         * Bundled articles run through the pipeline after the models load and before readiness turns
+         * UP, so the JIT compiles the NLP code on them rather than on the first real articles; 0 = off.
+         */
+        @WithDefault("20")
+        int articles();
+
+        /** The warm-up stops after this long whatever its count (a loaded machine must not start much later). */
+        @WithDefault("PT3S")
+        Duration maxTime();
+    }
+
     interface Tags {
         /** Minimum calibrated score (0..1) of an emitted tag. */
         @WithDefault("0.5")

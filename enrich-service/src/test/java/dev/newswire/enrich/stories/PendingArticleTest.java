@@ -51,6 +51,9 @@ class PendingArticleTest {
                 "{\"id\":\"a-1\",\"language\":\"en\",\"title\":\"Caf\\u00e9 \\/ port\",\"keyphrases\":[\"port\"],"
                         + "\"storyId\":\"s-\\\"1\\\"\",\"duplicateOf\":\"a-0\","
                         + "\"x-score\":0.10,\"x-big\":1.0E3,\"enrichedAt\":\"2026-12-01T10:00:00Z\"}");
+        // What the story step did before (a tree, written back out) rewrote them.
+        assertThat(new String(ArticleJson.withStory((ObjectNode) NewsJson.mapper().readTree(value), "s-1", null), StandardCharsets.UTF_8))
+                .contains("\"x-score\":0.1,", "\"x-big\":1000.0,", "Café / port");
         assertThat(new String(PendingArticle.read("{ \"id\" : \"a-2\" }".getBytes(StandardCharsets.UTF_8)).withStory("s-2", null),
                 StandardCharsets.UTF_8)).as("no keyphrases, no times: last").isEqualTo("{ \"id\" : \"a-2\" ,\"storyId\":\"s-2\"}");
     }
