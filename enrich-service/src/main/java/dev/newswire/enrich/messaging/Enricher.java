@@ -78,7 +78,8 @@ public class Enricher {
                     loaded.stages().stream().map(Stage::name).toList());
             PipelineWarmUp.Result warm = PipelineWarmUp.run(loaded, config.warmUp().articles(), config.warmUp().maxTime());
             warmUpArticles = warm.articles();
-            LOG.infof("pipeline warmed up on %d bundled articles in %d ms", warm.articles(), warm.took().toMillis());
+            LOG.infof("pipeline warmed up on %d bundled articles in %d ms (%d ms CPU on this thread)", warm.articles(),
+                    warm.took().toMillis(), warm.cpu().toMillis());
             loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             pipeline.complete(loaded);
         } catch (RuntimeException | Error e) {

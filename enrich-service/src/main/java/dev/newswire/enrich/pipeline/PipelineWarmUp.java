@@ -4,6 +4,8 @@ import dev.newswire.model.RawArticle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +28,15 @@ public final class PipelineWarmUp {
     private PipelineWarmUp() {
     }
 
-    /** What a warm-up did: articles run and how long it took. */
-    public record Result(int articles, Duration took) {
+    /** What a warm-up did: articles run, how long it took, and the CPU time of the thread that ran it. */
+    public record Result(int articles, Duration took, Duration cpu) {
     }
 
     /** Runs up to {@code articles} warm-up articles (cycling through the bundled ones), stopping after {@code maxTime}. */
     public static Result run(Pipeline pipeline, int articles, Duration maxTime) {
         List<RawArticle> bundled = articles();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + maxTime.toNanos();
         int done = 0;
@@ -40,7 +44,7 @@ public final class PipelineWarmUp {
             pipeline.run(bundled.get(done % bundled.size()));
             done++;
         }
-        return new Result(done, Duration.ofNanos(System.nanoTime() - start));
+        return new Result(done, Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpu0));
     }
 
     /** The bundled warm-up articles. */
