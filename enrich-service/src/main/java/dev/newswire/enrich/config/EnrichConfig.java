@@ -43,13 +43,16 @@ public interface EnrichConfig {
     interface WarmUp {
         /**
          * Bundled articles run through the pipeline after the models load and before readiness turns
-         * UP, so the JIT compiles the NLP code on them rather than on the first real articles; 0 = off.
+         * UP, so the first real articles do not pay for first calls and the first JIT compiles; 0 = off.
+         * Each cold article costs ~180 ms CPU and start-up has a 15 s budget, so the default is one pass
+         * over the four bundled texts; more cannot reach the C2 tail anyway (that takes hundreds of
+         * articles, docs/benchmarks/enrich.md).
          */
-        @WithDefault("20")
+        @WithDefault("4")
         int articles();
 
         /** The warm-up stops after this long whatever its count (a loaded machine must not start much later). */
-        @WithDefault("PT3S")
+        @WithDefault("PT1S")
         Duration maxTime();
     }
 
