@@ -10,7 +10,7 @@
 #     enrich-service/target/quarkus-app made from main) right after this one, same broker settings, so
 #     before and after are measured in the same run; BENCH_WARMUP=N: N other stories go through the
 #     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
-#     (default -Xmx768m -XX:+UseParallelGC, as ./newswire up and the image run enrich); BENCH_BASELINE_OPTS: JVM options of the
+#     (default -Xmx768m -XX:+UseParallelGC @enrich-service/src/main/jvm/enrich.jvmargs, as ./newswire up and the image run enrich); BENCH_BASELINE_OPTS: JVM options of the
 #     baseline run (with no BENCH_BASELINE_APP the baseline is this same build: an A/B of JVM options in one run); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
 #   BENCH_RATE=R: publish the measured articles at R/s (e.g. half the maximum) instead of all at once, for
 #     the per-article latency (raw published -> enriched record consumed: p50/p90/p99/max; printed in both modes).
@@ -98,7 +98,7 @@ run_service() { # label, quarkus-app dir, JVM options
   wait "$service" "$broker" 2>/dev/null || true
   rm -rf "$WORK/streams-$label"
 }
-SERVICE_OPTS=${BENCH_SERVICE_OPTS:--Xmx768m -XX:+UseParallelGC}
+SERVICE_OPTS=${BENCH_SERVICE_OPTS:--Xmx768m -XX:+UseParallelGC @$ROOT/enrich-service/src/main/jvm/enrich.jvmargs}
 run_service this enrich-service/target/quarkus-app "$SERVICE_OPTS"
 if [ -n "${BENCH_BASELINE_APP:-}" ] || [ -n "${BENCH_BASELINE_OPTS:-}" ]; then
   run_service baseline "${BENCH_BASELINE_APP:-enrich-service/target/quarkus-app}" "${BENCH_BASELINE_OPTS:-$SERVICE_OPTS}"

@@ -38,6 +38,24 @@ public interface EnrichConfig {
 
     Summary summary();
 
+    WarmUp warmUp();
+
+    interface WarmUp {
+        /**
+         * Bundled articles run through the pipeline after the models load and before readiness turns
+         * UP, so the first real articles do not pay for first calls and the first JIT compiles; 0 = off.
+         * Each cold article costs ~180 ms CPU and start-up has a 15 s budget, so the default is one pass
+         * over the four bundled texts; more cannot reach the C2 tail anyway (that takes hundreds of
+         * articles, docs/benchmarks/enrich.md).
+         */
+        @WithDefault("4")
+        int articles();
+
+        /** The warm-up stops after this long whatever its count (a loaded machine must not start much later). */
+        @WithDefault("PT1S")
+        Duration maxTime();
+    }
+
     interface Tags {
         /** Minimum calibrated score (0..1) of an emitted tag. */
         @WithDefault("0.5")

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness is DOWN until every NLP model is in memory, so an orchestrator does not route to (or
+ * Readiness is DOWN until every NLP model is in memory and the pipeline has run its warm-up, so an orchestrator does not route to (or
  * count as started) an instance that would only queue records. Kafka channel health is added by
  * SmallRye Reactive Messaging itself.
  */
@@ -28,6 +28,7 @@ public class ModelsReadinessCheck implements HealthCheck {
                 .status(ready)
                 .withData("loaded", ready)
                 .withData("loadMillis", enricher.loadMillis())
+                .withData("warmUpArticles", enricher.warmUpArticles())
                 .build();
     }
 }

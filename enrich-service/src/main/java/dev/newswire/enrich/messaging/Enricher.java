@@ -4,6 +4,7 @@ import dev.newswire.enrich.config.EnrichConfig;
 import dev.newswire.enrich.pipeline.ArticleMapper;
 import dev.newswire.enrich.pipeline.Document;
 import dev.newswire.enrich.pipeline.Pipeline;
+import dev.newswire.enrich.pipeline.PipelineWarmUp;
 import dev.newswire.enrich.pipeline.RawArticleReader;
 import dev.newswire.enrich.pipeline.RejectedRecordException;
 import dev.newswire.enrich.pipeline.Stage;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The service's one {@link Pipeline}. Models load on a background thread at start-up (several
- * seconds), so HTTP health answers at once and readiness stays DOWN until they are in memory.
+ * seconds), then a short warm-up on bundled articles ({@link PipelineWarmUp}) runs, so HTTP health
+ * answers at once and readiness stays DOWN until the models are in memory and warmed up.
  * Records per-stage latency ({@code newswire.enrich.stage} timer with a {@code stage} tag).
  */
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class Enricher {
     private final RawArticleReader reader;
     private final ArticleMapper mapper;
     private volatile long loadMillis = -1;
+    private volatile int warmUpArticles;
 
     public Enricher(EnrichConfig config, MeterRegistry registry) {
         this.config = config;
@@ -70,9 +73,14 @@ public class Enricher {
                 embedder = embedder.batching(config.embedding().batchSize(), config.embedding().maxWait(), slots);
             }
             Pipeline loaded = Pipeline.standard(embedder, settings);
-            loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            LOG.infof("enrichment models loaded in %d ms: stages %s", loadMillis,
+            long modelsLoaded = System.nanoTime();
+            LOG.infof("enrichment models loaded in %d ms: stages %s", TimeUnit.NANOSECONDS.toMillis(modelsLoaded - start),
                     loaded.stages().stream().map(Stage::name).toList());
+            PipelineWarmUp.Result warm = PipelineWarmUp.run(loaded, config.warmUp().articles(), config.warmUp().maxTime());
+            warmUpArticles = warm.articles();
+            LOG.infof("pipeline warmed up on %d bundled articles in %d ms (%d ms CPU on this thread)", warm.articles(),
+                    warm.took().toMillis(), warm.cpu().toMillis());
+            loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             pipeline.complete(loaded);
         } catch (RuntimeException | Error e) {
             LOG.error("enrichment models failed to load; the service stays not ready", e);
@@ -84,8 +92,14 @@ public class Enricher {
         return pipeline.isDone() && !pipeline.isCompletedExceptionally();
     }
 
+    /** Models loaded and warmed up, in ms (-1 before). */
     public long loadMillis() {
         return loadMillis;
+    }
+
+    /** Bundled articles the pipeline ran before readiness (see {@link PipelineWarmUp}). */
+    public int warmUpArticles() {
+        return warmUpArticles;
     }
 
     /**

@@ -49,7 +49,7 @@ final class ArticleJson {
     }
 
     /** Fields EnrichedArticle declares after storyId/duplicateOf (for articles without keyphrases). */
-    private static boolean isAfterStoryFields(String name) {
+    static boolean isAfterStoryFields(String name) {
         return name.equals("publishedAt") || name.equals("receivedAt") || name.equals("enrichedAt") || name.equals("pipeline");
     }
 

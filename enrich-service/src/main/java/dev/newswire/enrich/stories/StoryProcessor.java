@@ -1,11 +1,8 @@
 package dev.newswire.enrich.stories;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newswire.model.CloudEvents;
 import dev.newswire.model.DeadLetterHeaders;
-import dev.newswire.model.EnrichedArticle;
 import dev.newswire.model.NewsJson;
 import dev.newswire.model.StoryRecord;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +61,9 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
             counters.tombstones().increment();
             return;
         }
-        ObjectNode article;
+        PendingArticle article;
         try {
-            JsonNode node = JSON.readTree(record.value());
-            if (node == null || !node.isObject() || !node.path("id").isTextual()) {
-                throw new IllegalArgumentException("not an enriched article: no JSON object with a string id");
-            }
-            article = (ObjectNode) node;
+            article = PendingArticle.read(record.value());
         } catch (Exception e) {
             deadLetter(record, e);
             return;
@@ -82,10 +75,10 @@ final class StoryProcessor implements Processor<String, byte[], String, byte[]> 
             counters.passedThrough().increment();
         } else {
             try {
-                ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(article, EnrichedArticle.class), embedding);
+                ArticleFeatures features = ArticleFeatures.of(article.article(), embedding);
                 if (features.english()) {
                     StoryAssigner.Assignment assignment = assigner.assign(features);
-                    value = ArticleJson.withStory(article, assignment.storyId(), assignment.duplicateOf());
+                    value = article.withStory(assignment.storyId(), assignment.duplicateOf());
                     changed = assignment.changed();
                     counters.assigned().increment();
                     if (assignment.duplicateOf() != null) {

@@ -71,7 +71,38 @@ class JvmOptionsTest {
 
     @Test
     void theBenchmarkMeasuresWhatIsShipped() throws IOException {
-        assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("BENCH_SERVICE_OPTS:--Xmx768m " + GC);
+        assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("BENCH_SERVICE_OPTS:--Xmx768m " + GC + " @");
+    }
+
+    private static final String ARGS = "src/main/jvm/enrich.jvmargs";
+
+    @Test
+    void theJitOptionsLiveInOneFileThatThisJvmAcceptsAndThatLauncherImageAndBenchAllPass() throws Exception {
+        // One place: the launcher, the image and the bench pass the same @argument file, so an A/B of
+        // the options is one edit, and none of the three can drift from the others.
+        String args = Files.readString(Path.of(ARGS));
+        assertThat(args).contains("-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000").doesNotContain("GC ");
+        assertThat(javaAccepts("@" + Path.of(ARGS).toAbsolutePath())).as("java @%s -version", ARGS).isTrue();
+
+        String script = Files.readString(Path.of("../newswire"));
+        String launcherArgs = run(function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of enrich; jvm_args_of api");
+        assertThat(launcherArgs).isEqualTo("@/repo/enrich-service/" + ARGS);
+        assertThat(script).contains("$(gc_of \"$name\") $(jvm_args_of \"$name\")");
+
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        assertThat(dockerfile).contains("COPY " + ARGS + " /deployments/enrich.jvmargs")
+                .containsPattern("ENTRYPOINT .*exec java \\$\\{JAVA_OPTS} @/deployments/enrich.jvmargs ");
+        assertThat(Files.readString(Path.of(".dockerignore"))).contains("!" + ARGS);
+
+        assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("@$ROOT/enrich-service/" + ARGS);
+    }
+
+    private static String run(String bash) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", bash).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes()).trim();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     private static boolean javaAccepts(String options) {

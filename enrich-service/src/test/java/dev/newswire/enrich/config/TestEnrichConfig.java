@@ -69,6 +69,18 @@ public final class TestEnrichConfig {
                     }
                 };
             }
+
+            public WarmUp warmUp() {
+                return new WarmUp() {
+                    public int articles() {
+                        return 0;
+                    }
+
+                    public java.time.Duration maxTime() {
+                        return java.time.Duration.ZERO;
+                    }
+                };
+            }
         };
     }
 }

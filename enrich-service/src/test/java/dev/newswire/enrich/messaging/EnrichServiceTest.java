@@ -92,7 +92,9 @@ class EnrichServiceTest {
                 .body(containsString("newswire_enrich_stage_seconds_count{stage=\"tags\""))
                 .body(containsString("newswire_enrich_articles_total{outcome=\"enriched\""))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"));
-        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        // Ready only after the models loaded and the pipeline ran its warm-up (4 bundled articles in %test).
+        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.find { it.name == 'enrich-models' }.data.warmUpArticles", is(4));
     }
 
     @Test

@@ -153,6 +153,31 @@ class StoriesServiceTest {
     }
 
     @Test
+    void thePendingValueIsReadOnceAndItsBytesAndHeadersGoOnAsTheyCame() throws Exception {
+        // A field a newer enrich might add, with a number spelling and an escape that a parse-and-write
+        // round trip would rewrite ("0.10" -> "0.1", "\/" -> "/"): the story step must not touch them.
+        String id = "verbatim-" + UUID.randomUUID();
+        String value = "{\"id\":\"" + id + "\",\"source\":\"wire\",\"title\":\"Quorvik lighthouse keepers \\/ Zentrallo rota\","
+                + "\"language\":\"en\",\"text\":\"Quorvik keepers agreed a Zentrallo rota.\",\"keyphrases\":[\"zentrallo rota\"],"
+                + "\"x-score\":0.10,\"enrichedAt\":\"2026-12-01T10:00:00Z\"}";
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record =
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ENRICHED_PENDING, id, value.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("x-trace", "t-1".getBytes(StandardCharsets.UTF_8));
+            byte[] embedding = new byte[384];
+            new java.util.Random(7).nextBytes(embedding);
+            record.headers().add(PendingEmbedding.HEADER, embedding);
+            producer.send(record).get();
+        }
+        ConsumerRecord<String, byte[]> enriched = awaitRecord(id, Topics.ENRICHED).get(id);
+        String storyId = StoryRecord.idFor(id);
+        assertThat(new String(enriched.value(), StandardCharsets.UTF_8)).isEqualTo(value.replace("\"keyphrases\":[\"zentrallo rota\"],",
+                "\"keyphrases\":[\"zentrallo rota\"],\"storyId\":\"" + storyId + "\","));
+        assertThat(header(enriched, "x-trace")).isEqualTo("t-1");
+        assertThat(enriched.headers().lastHeader(PendingEmbedding.HEADER)).isNull();
+    }
+
+    @Test
     void hostileRecordsOnThePendingTopicDoNotStopTheStoryStep() throws Exception {
         String run = UUID.randomUUID().toString();
         String good = "good-" + run;
