@@ -8,7 +8,8 @@
 # idle; then `./newswire down`.
 # The first round starts on an empty data dir (the broker creates the topics), the later ones on the
 # data the first left behind: a restart.
-# Env: ROUNDS (3), IDLE (20), BASE_PORT (36080: api, +1 ingest, +2 enrich; broker BASE_PORT+1012),
+# Env: ROUNDS (3), IDLE (20), BASE_PORT (23080: api, +1 ingest, +2 enrich; broker BASE_PORT+1012; below
+#      Linux's ephemeral range 32768-60999, where another process's client socket can hold the port),
 #      EXTRA_ENV (e.g. "NEWSWIRE_CDS=off": the start without class-data sharing archives) passed to ./newswire up,
 #      BUILD=skip (do not rebuild the jars first), LAUNCHER (./newswire; e.g. an older copy in the repository root, to measure the before).
 # Output: a Markdown table on stdout (and bench/start/.work/result.md).
@@ -18,7 +19,7 @@ ROOT=$PWD
 WORK=$ROOT/bench/start/.work
 ROUNDS=${ROUNDS:-3}
 IDLE=${IDLE:-20}
-BASE=${BASE_PORT:-36080}
+BASE=${BASE_PORT:-23080}
 export API_PORT=$BASE INGEST_PORT=$((BASE + 1)) ENRICH_PORT=$((BASE + 2)) KAFKA_PORT=$((BASE + 1012))
 export NEWSWIRE_RUN_DIR=$WORK/run NEWSWIRE_DATA_DIR=$WORK/run/data NEWSWIRE_REPLAY_DIR=
 rm -rf "$WORK"
