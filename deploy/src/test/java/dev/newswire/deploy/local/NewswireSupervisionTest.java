@@ -21,6 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ./newswire up} as a supervisor: a service killed with -9 comes back by itself; a service
  * that is alive but no longer answers its liveness check (SIGSTOP: the JVM is there, nothing runs)
  * is killed and restarted; {@code ./newswire down} then stops everything, supervisor included.
+ * All of it on corrupt class-data sharing archives that the launcher takes for fresh ones: no start
+ * or restart may depend on an archive being usable.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NewswireSupervisionTest {
