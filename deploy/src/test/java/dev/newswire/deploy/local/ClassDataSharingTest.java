@@ -79,7 +79,7 @@ class ClassDataSharingTest {
 
     /**
      * The JVM's own check is the last line of defence (a file damaged after it was written, options
-     * that do not fit it): with the launcher's options a corrupt archive is reported and the JVM runs
+     * that do not fit it): with the launcher's options a corrupt archive is skipped and the JVM runs
      * without it; the same file with -Xshare:on is refused, so the JVM did read it.
      */
     @Test
