@@ -8,8 +8,9 @@
 # idle; then `./newswire down`.
 # The first round starts on an empty data dir (the broker creates the topics), the later ones on the
 # data the first left behind: a restart.
-# Env: ROUNDS (3), IDLE (20), BASE_PORT (36080: api, +1 ingest, +2 enrich; broker BASE_PORT+1012),
-#      EXTRA_ENV (e.g. "NEWSWIRE_CDS=off") passed to ./newswire up,
+# Env: ROUNDS (3), IDLE (20), BASE_PORT (23080: api, +1 ingest, +2 enrich; broker BASE_PORT+1012; below
+#      Linux's ephemeral range 32768-60999, where another process's client socket can hold the port),
+#      EXTRA_ENV (e.g. "NEWSWIRE_CDS=off": the start without class-data sharing archives) passed to ./newswire up,
 #      BUILD=skip (do not rebuild the jars first), LAUNCHER (./newswire; e.g. an older copy in the repository root, to measure the before).
 # Output: a Markdown table on stdout (and bench/start/.work/result.md).
 set -euo pipefail
@@ -18,13 +19,18 @@ ROOT=$PWD
 WORK=$ROOT/bench/start/.work
 ROUNDS=${ROUNDS:-3}
 IDLE=${IDLE:-20}
-BASE=${BASE_PORT:-36080}
+BASE=${BASE_PORT:-23080}
 export API_PORT=$BASE INGEST_PORT=$((BASE + 1)) ENRICH_PORT=$((BASE + 2)) KAFKA_PORT=$((BASE + 1012))
 export NEWSWIRE_RUN_DIR=$WORK/run NEWSWIRE_DATA_DIR=$WORK/run/data NEWSWIRE_REPLAY_DIR=
 rm -rf "$WORK"
 mkdir -p "$WORK"
-# The warm build: built here (BUILD=skip: use the jars as they are), not timed.
-[ "${BUILD:-}" = skip ] || ./newswire build >/dev/null
+# The warm build: built here (BUILD=skip: use the jars as they are), not timed. `build` also writes
+# the class-data sharing archives (a rehearsal start, timed on its own line below); with BUILD=skip
+# and stale archives, round 1's `up` writes them before it starts anything (not in its times either).
+if [ "${BUILD:-}" != skip ]; then
+  ./newswire build >"$WORK/build.out" 2>&1 || { cat "$WORK/build.out" >&2; exit 1; }
+  grep 'class-data sharing' "$WORK/build.out" >&2 || true
+fi
 env_extra=()
 [ -n "${EXTRA_ENV:-}" ] && read -r -a env_extra <<<"$EXTRA_ENV"
 
@@ -70,5 +76,6 @@ for round in $(seq 1 "$ROUNDS"); do
   [ -n "$all" ] || all=$(sed -n 's/.* ready on http.* after \([0-9.]*\) s.*/\1/p' "$out" | sort -n | tail -1)
   "${LAUNCHER:-./newswire}" down >/dev/null
   wait $up 2>/dev/null || true
+  grep -h 'class-data sharing: archives written' "$out" | sed 's/^/# rehearsal before this round: /' >&2 || true
   echo "| $round | $data | ${took[kafka]} | ${took[ingest]} | ${took[enrich]} | ${took[api]} | $all | ${cpu[kafka]:-?} / ${cpu[ingest]:-?} / ${cpu[enrich]:-?} / ${cpu[api]:-?} | ${rss[kafka]} | ${rss[ingest]} | ${rss[enrich]} | ${rss[api]} | $load |" | tee -a "$WORK/result.md"
 done

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -19,19 +21,28 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ./newswire up} as a supervisor: a service killed with -9 comes back by itself; a service
  * that is alive but no longer answers its liveness check (SIGSTOP: the JVM is there, nothing runs)
  * is killed and restarted; {@code ./newswire down} then stops everything, supervisor included.
+ * All of it on corrupt class-data sharing archives that the launcher takes for fresh ones: no start
+ * or restart may depend on an archive being usable.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NewswireSupervisionTest {
 
     private static NewswireUpProcess up;
 
+    private static Path corruptArchives;
+
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
+        corruptArchives = CorruptArchives.write(Path.of(System.getProperty("newswire.repo.root", "..")).toAbsolutePath()
+                .normalize().resolve("deploy/target/newswire-supervision-test-cds"));
         up = NewswireUpProcess.start(38080, 39092, "newswire-supervision-test", Map.of(
                 // Poll every second, restart after 3 unanswered polls: the same policy, quicker to watch.
                 "NEWSWIRE_SUPERVISE_INTERVAL", "1",
                 "NEWSWIRE_SUPERVISE_DOWN_POLLS", "3",
-                "NEWSWIRE_REPLAY_DIR", ""));
+                "NEWSWIRE_REPLAY_DIR", "",
+                // Damaged archives the launcher takes for fresh ones: every start and restart must
+                // still work (the JVM's -Xshare:auto runs without them).
+                "NEWSWIRE_CDS_DIR", corruptArchives.toString()));
     }
 
     @AfterAll
@@ -41,8 +52,14 @@ class NewswireSupervisionTest {
 
     @Test
     @Order(1)
-    void allServicesBecomeReady() {
+    void allServicesBecomeReadyOnCorruptClassDataSharingArchives() throws Exception {
         up.awaitAllReady();
+        assertThat(Files.readString(up.output)).as("the launcher passed the damaged archives on")
+                .contains("class-data sharing: archives for kafka ingest enrich api (in " + corruptArchives);
+        for (String name : List.of("kafka", "ingest", "enrich", "api")) {
+            assertThat(Files.readString(Path.of("/proc/" + pid(name) + "/maps"))).as("%s maps no corrupt archive", name)
+                    .doesNotContain(corruptArchives.toString());
+        }
     }
 
     @Test

@@ -81,7 +81,8 @@ final class NewswireUpProcess {
     }
 
     void awaitAllReady() {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
+        // Includes the class-data sharing rehearsal when the build is newer than the archives.
+        await().atMost(Duration.ofSeconds(360)).pollInterval(Duration.ofSeconds(1))
                 .failFast("./newswire up exited early; see " + output, () -> !process.isAlive())
                 .until(() -> ready(api) && ready(ingest) && ready(enrich));
     }
