@@ -9,8 +9,10 @@
 # Env: SERVER_HEAP (3g), HTTP_PORT/KAFKA_PORT, CLIENT_THREADS (1 selector thread), WARM_UP (5 s, not measured),
 #      SERVER_OPTS (extra JVM options of the api-service, e.g. -XX:StartFlightRecording=filename=x.jfr),
 #      SERVER_CPU / CLIENT_CPU (CPU lists for --pin; 0 and 1), BUILD=skip (reuse the last build),
-#      APP (a quarkus-app directory to run instead of this tree's build: before/after in one window).
-# Output: a Markdown table on stdout (and in bench/sse/.work/result.md).
+#      APP (a quarkus-app directory to run instead of this tree's build: before/after in one window),
+#      SSE_CLIENT (another SseLoad.java, e.g. an older one, to compare the clients' CPU per event).
+# Output: a Markdown table on stdout (and in bench/sse/.work/result.md); per step, the latency of the
+#         events sent in each second of publishing in bench/sse/.work/seconds-N.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -58,6 +60,9 @@ PIDS+=($BROKER)
 for _ in $(seq 1 120); do grep -q "kafka-local ready" "$WORK/kafka.log" && break; sleep 1; done
 grep -q "kafka-local ready" "$WORK/kafka.log" || { echo "kafka did not start" >&2; exit 1; }
 
+# The client's scanner against a known stream cut at random read boundaries: a wrong count stops here.
+java -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" --self-test 2>/dev/null | tee "$WORK/self-test.txt" >&2
+
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1); server heap max $SERVER_HEAP; a fresh api-service per step; ${SERVER_PIN[*]:-not pinned}${CLIENT_PIN[*]:+ (server), ${CLIENT_PIN[*]} (broker + client)}" | tee "$WORK/result.md"
 FIRST=1
 for STEP in ${STEPS//,/ }; do
@@ -68,7 +73,7 @@ for STEP in ${STEPS//,/ }; do
   PIDS+=($SERVER)
   for _ in $(seq 1 120); do curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
   curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null || { echo "api-service not ready" >&2; exit 1; }
-  timeout 900 "${CLIENT_PIN[@]}" java -Xmx1g -XX:+UseSerialGC -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" \
+  timeout 900 "${CLIENT_PIN[@]}" java -Xmx1g -XX:+UseSerialGC -Dsse.work="$WORK" -cp "$APP/lib/main/*" "${SSE_CLIENT:-$ROOT/bench/sse/SseLoad.java}" \
     --port "$HTTP_PORT" --bootstrap 127.0.0.1:"$KAFKA_PORT" --server-pid "$SERVER" --broker-pid "$BROKER" \
     --threads "${CLIENT_THREADS:-1}" --warm-up "${WARM_UP:-5}" --steps "$STEP" \
     | { if [ $FIRST = 1 ]; then cat; else grep '^| [0-9]'; fi; } | tee -a "$WORK/result.md"
