@@ -2,8 +2,12 @@
  * SSE load client for the api-service (run by bench/sse/run.sh, which builds the classpath).
  *
  * For each step N:R:D it opens N concurrent subscribers to /api/stream, publishes R articles/s of
- * about 5 KB to news.articles.enriched, first for a warm-up (--warm-up seconds, 5; those records
- * carry no enrichedAt, so they are not counted: the fresh server JVM is still compiling), then for
+ * about 5 KB to news.articles.enriched, first for a warm-up (--warm-up seconds, 10, at the step's
+ * own rate, or at --warm-up-rate; those records carry no enrichedAt, so they are not counted: a fresh
+ * server JVM compiles its hot paths on the same core for the first seconds of full load — with the
+ * old warm-up of 5 s at 2 articles/s the C2 compiler was still a quarter of the server's CPU in the
+ * measured window), waits until the subscribers have had nothing to read for 0.5 s (the warm-up's
+ * backlog delivered; at most 20 s), then publishes for
  * D seconds measured, and reports publish->receive latency over ALL
  * subscribers (HdrHistogram, microseconds), events delivered, cuts, the server's RSS and heap per
  * 1,000 subscribers, and the CPU of server, client and broker during the publish window (so a reader
@@ -74,7 +78,8 @@ public class SseLoad {
         long brokerPid = Long.parseLong(arg(args, "--broker-pid", "0"));
         int perAddress = Integer.parseInt(arg(args, "--per-address", "20000"));
         int threads = Integer.parseInt(arg(args, "--threads", "1"));
-        int warm = Integer.parseInt(arg(args, "--warm-up", "5"));
+        int warm = Integer.parseInt(arg(args, "--warm-up", "10"));
+        int warmRate = Integer.parseInt(arg(args, "--warm-up-rate", "0"));   // 0 = the step's rate
         String steps = arg(args, "--steps", "1000:10:30,10000:10:30");
         if (java.util.Arrays.asList(args).contains("--self-test")) {
             selfTest();
@@ -86,7 +91,7 @@ public class SseLoad {
         System.out.println("|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         for (String step : steps.split(",")) {
             String[] p = step.split(":");
-            runStep(host, port, bootstrap, serverPid, brokerPid, perAddress, threads, warm,
+            runStep(host, port, bootstrap, serverPid, brokerPid, perAddress, threads, warm, warmRate,
                     Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
         }
     }
@@ -139,7 +144,7 @@ public class SseLoad {
     }
 
     static void runStep(String host, int port, String bootstrap, long pid, long brokerPid, int perAddress,
-                        int threads, int warmSeconds, int n, int rate, int seconds) throws Exception {
+                        int threads, int warmSeconds, int warmRate, int n, int rate, int seconds) throws Exception {
         double[] base = serverMemory(host, port, pid);
         NioSubscribers subs = new NioSubscribers(host, port, perAddress, threads);
         long t0 = System.nanoTime();
@@ -151,8 +156,12 @@ public class SseLoad {
         double[] loaded = serverMemory(host, port, pid);
         if (warmSeconds > 0) {
             // A fresh server JVM compiles its hot paths in the first seconds, on the same core: not measured.
-            publish(bootstrap, Math.min(rate, 2), warmSeconds, "warmUpAt");
-            Thread.sleep(2000);   // a fixed pause; a backlog left from the warm-up delays the measured events, as it should
+            publish(bootstrap, warmRate > 0 ? warmRate : rate, warmSeconds, "warmUpAt");
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - subs.lastRead.get() < TimeUnit.MILLISECONDS.toNanos(500)
+                    && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(20)) {
+                Thread.sleep(50);   // polling a counter in a benchmark driver: the warm-up's backlog drains
+            }
         }
         subs.reset(nowMicros());
 
@@ -165,6 +174,7 @@ public class SseLoad {
         consumerReady.await(30, TimeUnit.SECONDS);
 
         long self = ProcessHandle.current().pid();
+        java.util.Map<String, Long> threads0 = threadTicks(pid);
         double serverCpu0 = cpuSeconds(pid);
         double serverSys0 = cpuSeconds(pid, false);
         double clientCpu0 = cpuSeconds(self);
@@ -183,6 +193,7 @@ public class SseLoad {
         String busy = coreBusy(cores0, coreTicks());
         consuming.set(false);
         baseline.join(10_000);
+        java.util.Map<String, Long> threads1 = threadTicks(pid);
         double serverCpu = cpuSeconds(pid) - serverCpu0;
         double serverSys = cpuSeconds(pid, false) - serverSys0;
         double clientCpu = cpuSeconds(self) - clientCpu0;
@@ -200,6 +211,8 @@ public class SseLoad {
                 serverCpu * 100 / wall, delivered == 0 ? "—" : String.format("%.1f (sys %.1f)", serverCpu * 1e6 / delivered, serverSys * 1e6 / delivered),
                 clientCpu * 100 / wall, delivered == 0 ? "—" : String.format("%.1f", clientCpu * 1e6 / delivered),
                 brokerCpu * 100 / wall, busy, loadAverage());
+        Files.writeString(Path.of(System.getProperty("sse.work", "."), "threads-" + n + ".txt"),
+                byThread(threads0, threads1, delivered, wall));
         subs.close();
         Thread.sleep(3000);   // let the server notice the closes before the next step's baseline
     }
@@ -305,6 +318,7 @@ public class SseLoad {
         final AtomicInteger closed = new AtomicInteger();
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong lastReceive = new AtomicLong();
+        final AtomicLong lastRead = new AtomicLong();   // any bytes at all, warm-up events included
 
         NioSubscribers(String host, int port, int perAddress, int threads) throws IOException {
             this.host = host;
@@ -493,6 +507,7 @@ public class SseLoad {
                 lost(key, c);
                 return;
             }
+            owner.lastRead.setOpaque(System.nanoTime());
             int limit = c.carried + n;
             int from = 0;
             if (!c.answered) {
@@ -696,6 +711,44 @@ public class SseLoad {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /**
+     * utime + stime ticks of each thread of a process, summed by thread name without its digits
+     * ("vert.x-eventloop-thread-", "C2 CompilerThre", "GC Thread#"): who in the server uses the core.
+     */
+    static java.util.Map<String, Long> threadTicks(long pid) {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        if (pid <= 0) {
+            return byName;
+        }
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return byName;
+        }
+        return byName;
+    }
+
+    /** Per thread group: share of a core over the window and µs per delivered event, largest first. */
+    static String byThread(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long delivered, double wall) {
+        StringBuilder sb = new StringBuilder("# server threads during the publish window: name, share of a core, µs per delivered event\n");
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> sb.append(String.format("%-28s %5.1f%% %7.2f%n", e.getKey(), e.getValue() / wall,
+                        delivered == 0 ? 0 : e.getValue() * 1e4 / delivered)));
+        return sb.toString();
     }
 
     /** utime + stime of a process, from /proc (clock ticks of 1/100 s). */
