@@ -6,11 +6,15 @@
 #   --pin  the api-service JVM (and its Kafka reader, which lives in it) on CPU 0 (taskset -c 0),
 #          broker + producer + load client on CPU 1, so the server has one core to itself and the
 #          client's CPU is measured apart; bench/sse/fanout.sh runs the issue-15 matrix this way.
-# Env: SERVER_HEAP (3g), HTTP_PORT/KAFKA_PORT, CLIENT_THREADS (1 selector thread), WARM_UP (5 s, not measured),
+# Env: SERVER_HEAP (3g), HTTP_PORT/KAFKA_PORT, CLIENT_THREADS (1 selector thread), WARM_UP (10 s at the
+#      step's rate, not measured; WARM_UP_RATE=2 with WARM_UP=5 is the warm-up before 2026-12-02),
+#      SERVER_GC (-XX:+UseG1GC),
 #      SERVER_OPTS (extra JVM options of the api-service, e.g. -XX:StartFlightRecording=filename=x.jfr),
 #      SERVER_CPU / CLIENT_CPU (CPU lists for --pin; 0 and 1), BUILD=skip (reuse the last build),
-#      APP (a quarkus-app directory to run instead of this tree's build: before/after in one window).
-# Output: a Markdown table on stdout (and in bench/sse/.work/result.md).
+#      APP (a quarkus-app directory to run instead of this tree's build: before/after in one window),
+#      SSE_CLIENT (another SseLoad.java, e.g. an older one, to compare the clients' CPU per event).
+# Output: a Markdown table on stdout (and in bench/sse/.work/result.md); per step, the latency of the
+#         events sent in each second of publishing in bench/sse/.work/seconds-N.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -58,19 +62,22 @@ PIDS+=($BROKER)
 for _ in $(seq 1 120); do grep -q "kafka-local ready" "$WORK/kafka.log" && break; sleep 1; done
 grep -q "kafka-local ready" "$WORK/kafka.log" || { echo "kafka did not start" >&2; exit 1; }
 
+# The client's scanner against a known stream cut at random read boundaries: a wrong count stops here.
+java -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" --self-test 2>/dev/null | tee "$WORK/self-test.txt" >&2
+
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1); server heap max $SERVER_HEAP; a fresh api-service per step; ${SERVER_PIN[*]:-not pinned}${CLIENT_PIN[*]:+ (server), ${CLIENT_PIN[*]} (broker + client)}" | tee "$WORK/result.md"
 FIRST=1
 for STEP in ${STEPS//,/ }; do
-  "${SERVER_PIN[@]}" java -Xmx"$SERVER_HEAP" -XX:+UseG1GC ${SERVER_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
+  "${SERVER_PIN[@]}" java -Xmx"$SERVER_HEAP" ${SERVER_GC:--XX:+UseG1GC} ${SERVER_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
     -Dkafka.bootstrap.servers=127.0.0.1:"$KAFKA_PORT" -Dquarkus.log.level=WARN \
     -jar "$APP/quarkus-run.jar" > "$WORK/api.log" 2>&1 &
   SERVER=$!
   PIDS+=($SERVER)
   for _ in $(seq 1 120); do curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
   curl -fs "localhost:$HTTP_PORT/q/health/ready" >/dev/null || { echo "api-service not ready" >&2; exit 1; }
-  timeout 900 "${CLIENT_PIN[@]}" java -Xmx1g -XX:+UseSerialGC -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" \
+  timeout 900 "${CLIENT_PIN[@]}" java -Xmx1g -XX:+UseSerialGC -Dsse.work="$WORK" -cp "$APP/lib/main/*" "${SSE_CLIENT:-$ROOT/bench/sse/SseLoad.java}" \
     --port "$HTTP_PORT" --bootstrap 127.0.0.1:"$KAFKA_PORT" --server-pid "$SERVER" --broker-pid "$BROKER" \
-    --threads "${CLIENT_THREADS:-1}" --warm-up "${WARM_UP:-5}" --steps "$STEP" \
+    --threads "${CLIENT_THREADS:-1}" --warm-up "${WARM_UP:-10}" --warm-up-rate "${WARM_UP_RATE:-0}" --steps "$STEP" \
     | { if [ $FIRST = 1 ]; then cat; else grep '^| [0-9]'; fi; } | tee -a "$WORK/result.md"
   FIRST=0
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true

@@ -2,6 +2,7 @@ package dev.newswire.api.stream;
 
 import dev.newswire.api.view.ArticleFilter;
 import dev.newswire.api.view.StoredArticle;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,13 +34,24 @@ final class EventLoopFanOut {
      */
     static final int MAX_RECORDS_PER_PASS = 8;
 
+    /** A record handed to this loop, and when (the start of its fan-out delay). */
+    private record Queued(StoredArticle stored, long at) {
+    }
+
     private final Context context;
     private final List<Subscriber> subscribers = new ArrayList<>();
-    private final Queue<StoredArticle> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Queued> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Timer delay;
 
-    EventLoopFanOut(Context context) {
+    /**
+     * {@code delay}: per record, from the topic reader's hand-over to the end of the pass that wrote it
+     * to every matching subscriber of this loop (the last one waits longest): the server's own share of
+     * an event's latency, apart from Kafka's and the client's.
+     */
+    EventLoopFanOut(Context context, Timer delay) {
         this.context = context;
+        this.delay = delay;
     }
 
     Context context() {
@@ -51,7 +64,10 @@ final class EventLoopFanOut {
 
     /** Any thread (the topic reader): the records go out with the loop's next pass. */
     void enqueue(List<StoredArticle> batch) {
-        pending.addAll(batch);
+        long now = System.nanoTime();
+        for (StoredArticle stored : batch) {
+            pending.add(new Queued(stored, now));
+        }
         if (drainScheduled.compareAndSet(false, true)) {
             context.runOnContext(v -> drain());
         }
@@ -66,11 +82,17 @@ final class EventLoopFanOut {
         // Cleared before polling: a record added from here on schedules another pass (empty at worst).
         drainScheduled.set(false);
         List<StoredArticle> records = new ArrayList<>();
-        for (StoredArticle next; records.size() < MAX_RECORDS_PER_PASS && (next = pending.poll()) != null; ) {
-            records.add(next);
+        long[] queuedAt = new long[MAX_RECORDS_PER_PASS];
+        for (Queued next; records.size() < MAX_RECORDS_PER_PASS && (next = pending.poll()) != null; ) {
+            queuedAt[records.size()] = next.at();
+            records.add(next.stored());
         }
         if (!records.isEmpty()) {
             deliver(records);
+            long done = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                delay.record(done - queuedAt[i], TimeUnit.NANOSECONDS);
+            }
         }
         if (!pending.isEmpty() && drainScheduled.compareAndSet(false, true)) {
             context.runOnContext(v -> drain());

@@ -9,6 +9,7 @@ import dev.newswire.api.view.SseFrames;
 import dev.newswire.api.view.StoredArticle;
 import dev.newswire.api.view.ViewListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -41,6 +42,7 @@ public class StreamHub implements ViewListener {
     private final MeterRegistry registry;
     private final Subscriber.Hooks hooks;
     private final Vertx vertx;
+    private final Timer fanOutDelay;
     private List<StoredArticle> gathered;      // records waiting for the coalescing timer; guarded by this
 
     public StreamHub(ArticleView view, ApiConfig config, KafkaCatchUp catchUp, MeterRegistry registry, Vertx vertx) {
@@ -63,6 +65,10 @@ public class StreamHub implements ViewListener {
             }
         };
         registry.counter("newswire.api.subscribers.cut", "reason", "slow");
+        this.fanOutDelay = Timer.builder("newswire.api.stream.fanout.delay")
+                .description("Live record handed to an event loop until written to all of its subscribers")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     /** Called by the topic reader (its own thread) after a batch was appended to the view. */
@@ -140,7 +146,7 @@ public class StreamHub implements ViewListener {
     }
 
     private EventLoopFanOut newGroup(Context context) {
-        EventLoopFanOut group = new EventLoopFanOut(context);
+        EventLoopFanOut group = new EventLoopFanOut(context, fanOutDelay);
         long every = Math.max(10, config.heartbeat().toMillis());
         context.runOnContext(v -> context.owner().setPeriodic(every, every, id -> group.heartbeat(SseFrames.heartbeat())));
         return group;

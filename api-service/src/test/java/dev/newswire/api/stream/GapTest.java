@@ -6,11 +6,11 @@ import static dev.newswire.api.support.TestArticles.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newswire.api.support.OwnTopic;
 import dev.newswire.api.support.SseClient;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,11 +19,8 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,36 +43,13 @@ class GapTest {
     public static class SmallViewOwnTopic implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newswire.api.topic", TOPIC, "newswire.api.view-capacity", "10");
+            return Map.of("newswire.api.view-capacity", "10");
         }
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TopicResource.class));
+            return List.of(OwnTopic.entry(TOPIC, Map.of("cleanup.policy", "delete")));
         }
-    }
-
-    public static class TopicResource implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            try (Admin admin = admin()) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)
-                        .configs(Map.of("cleanup.policy", "delete")))).all().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return Map.of();
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
-
-    static Admin admin() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
-        return Admin.create(props);
     }
 
     @TestHTTPResource("/api/stream")
@@ -97,7 +71,7 @@ class GapTest {
         assertThat(sent.get(29).offset()).isEqualTo(29);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
                 given().get("/api/articles/" + published.get(29).id()).statusCode() == 200);
-        try (Admin admin = admin()) {
+        try (Admin admin = OwnTopic.admin()) {
             admin.deleteRecords(Map.of(new TopicPartition(TOPIC, 0), RecordsToDelete.beforeOffset(15)))
                     .all().get(30, TimeUnit.SECONDS);
         }

@@ -7,13 +7,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.newswire.api.support.OwnTopic;
 import dev.newswire.api.support.SseClient;
+import dev.newswire.api.support.StreamMeters;
 import dev.newswire.api.view.Position;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,11 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -60,32 +56,13 @@ class SlowConsumerTest {
     public static class SmallViewOwnTopic implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("newswire.api.topic", TOPIC, "newswire.api.view-capacity", "10",
+            return Map.of("newswire.api.view-capacity", "10",
                     "newswire.api.stream.close-grace", "3s", "quarkus.http.idle-timeout", "6s");
         }
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TopicResource.class));
-        }
-    }
-
-    public static class TopicResource implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
-            try (Admin admin = Admin.create(props)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1)
-                        .configs(Map.of("max.message.bytes", "2000000")))).all().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return Map.of();
-        }
-
-        @Override
-        public void stop() {
+            return List.of(OwnTopic.entry(TOPIC, Map.of("max.message.bytes", "2000000")));
         }
     }
 
@@ -170,11 +147,10 @@ class SlowConsumerTest {
     }
 
     private double cuts() {
-        return registry.find("newswire.api.subscribers.cut").counters().stream().mapToDouble(c -> c.count()).sum();
+        return StreamMeters.cuts(registry);
     }
 
     private int subscribers() {
-        var gauge = registry.find("newswire.api.subscribers").gauge();
-        return gauge == null ? 0 : (int) gauge.value();
+        return StreamMeters.subscribers(registry);
     }
 }

@@ -6,6 +6,7 @@ import static dev.newswire.api.support.TestArticles.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.newswire.api.support.StreamMeters;
 import dev.newswire.api.support.SseClient;
 import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
@@ -83,13 +84,11 @@ class StreamFlowTest {
     }
 
     private double cutCount() {
-        var counter = registry.find("newswire.api.subscribers.cut").counter();
-        return counter == null ? 0 : counter.count();
+        return StreamMeters.cuts(registry);
     }
 
     private int subscribers() {
-        var gauge = registry.find("newswire.api.subscribers").gauge();
-        return gauge == null ? 0 : (int) gauge.value();
+        return StreamMeters.subscribers(registry);
     }
 
     private static String readUntil(InputStream in, String marker) throws Exception {
