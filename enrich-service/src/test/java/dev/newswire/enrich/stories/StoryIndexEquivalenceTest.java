@@ -153,7 +153,7 @@ class StoryIndexEquivalenceTest {
             profile.put(feature(random), random.nextDouble());
         }
         return new StoryState(id, "t", seen, 1, seen, seen, profile, Map.of(), Map.of(), List.of(), mergedInto,
-                centroid, centroid == null ? 0 : 1);
+                centroid, centroid == null ? 0 : 1, null);
     }
 
     private static Map<String, Double> features(SplittableRandom random) {

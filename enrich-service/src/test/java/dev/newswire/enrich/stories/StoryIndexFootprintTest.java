@@ -52,6 +52,6 @@ class StoryIndexFootprintTest {
         }
         float[] v = StoryAssignmentBench.gaussian(random, 1.0);
         byte[] centroid = PendingEmbedding.encode(v);
-        return new StoryState(id, "t", seen, 1, seen, seen, profile, Map.of(), Map.of(), List.of(), null, centroid, 1);
+        return new StoryState(id, "t", seen, 1, seen, seen, profile, Map.of(), Map.of(), List.of(), null, centroid, 1, null);
     }
 }
