@@ -1,20 +1,14 @@
 package dev.newswire.enrich.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newswire.enrich.pipeline.Document;
-import dev.newswire.enrich.pipeline.Pipeline;
 import dev.newswire.enrich.pipeline.models.SentenceEmbedder;
 import dev.newswire.enrich.pipeline.tags.TagPrototypes;
 import dev.newswire.enrich.pipeline.tags.Taxonomy;
 import dev.newswire.enrich.pipeline.tags.TopicTagger;
-import dev.newswire.model.RawArticle;
 import dev.newswire.model.Tag;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,42 +26,29 @@ final class TagChecks {
      * lead lengths with {@code eval CACHE --lead OUT N} without re-running the pipeline per length.
      */
     static void leads(Path bbc, Path out, String lengths) throws Exception {
-        ObjectMapper json = new ObjectMapper();
         SentenceEmbedder embedder = new SentenceEmbedder();
-        Pipeline upToTags = TagDev.upToTags(embedder);
         int[] ns = java.util.Arrays.stream(lengths.split(",")).mapToInt(Integer::parseInt).toArray();
         long[] cpu = new long[ns.length];
-        int docs = 0;
+        int[] docs = {0};
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (String line : Files.readAllLines(bbc, StandardCharsets.UTF_8)) {
-                JsonNode b = json.readTree(line);
-                String id = b.get("id").asText();
-                for (String kind : new String[] {"full", "short"}) {
-                    String body = b.get(kind.equals("full") ? "body" : "first").asText();
-                    Document d = upToTags.run(new RawArticle(id + "-" + kind, "dev", null, b.get("title").asText(), body,
-                            RawArticle.TEXT_PLAIN, null, Instant.EPOCH, null));
-                    docs += kind.equals("full") ? 1 : 0;
-                    for (int k = 0; k < ns.length; k++) {
-                        String embedded = TopicTagger.embeddedText(d, ns[k]);
-                        long t0 = threads.getCurrentThreadCpuTime();
-                        float[] v = embedder.embed(embedded.isEmpty() ? " " : embedded);
-                        if (kind.equals("full")) {
-                            cpu[k] += threads.getCurrentThreadCpuTime() - t0;
-                        }
-                        StringBuilder sb = new StringBuilder();
-                        for (float x : v) {
-                            sb.append(sb.length() == 0 ? "" : " ").append(x);
-                        }
-                        w.write(String.join("\t", id, kind, String.valueOf(ns[k]), sb.toString()));
-                        w.newLine();
+            TagDev.eachPosting(bbc, TagDev.upToTags(embedder), (b, id, kind, d) -> {
+                docs[0] += kind.equals("full") ? 1 : 0;
+                for (int k = 0; k < ns.length; k++) {
+                    String embedded = TopicTagger.embeddedText(d, ns[k]);
+                    long t0 = threads.getCurrentThreadCpuTime();
+                    float[] v = embedder.embed(embedded.isEmpty() ? " " : embedded);
+                    if (kind.equals("full")) {
+                        cpu[k] += threads.getCurrentThreadCpuTime() - t0;
                     }
+                    w.write(String.join("\t", id, kind, String.valueOf(ns[k]), TagDev.vectorText(v)));
+                    w.newLine();
                 }
-            }
+            });
         }
         for (int k = 0; k < ns.length; k++) {
             System.out.printf(Locale.ROOT, "lead %d words: embedding CPU %.2f ms per full article (%d articles, this thread)%n",
-                    ns[k], cpu[k] / 1e6 / docs, docs);
+                    ns[k], cpu[k] / 1e6 / docs[0], docs[0]);
         }
     }
 

@@ -87,30 +87,45 @@ public final class TagDev {
     }
 
     static void cache(Path bbc, Path out) throws Exception {
-        ObjectMapper json = new ObjectMapper();
         SentenceEmbedder embedder = new SentenceEmbedder();
-        Pipeline upToTags = upToTags(embedder);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (String line : Files.readAllLines(bbc, StandardCharsets.UTF_8)) {
-                JsonNode b = json.readTree(line);
-                String id = b.get("id").asText();
-                for (String kind : new String[] {"full", "short"}) {
-                    String body = b.get(kind.equals("full") ? "body" : "first").asText();
-                    Document d = upToTags.run(new RawArticle(id + "-" + kind, "dev", null, b.get("title").asText(), body,
-                            RawArticle.TEXT_PLAIN, null, Instant.EPOCH, null));
-                    String embedded = TopicTagger.embeddedText(d);
-                    float[] v = embedder.embed(embedded.isEmpty() ? " " : embedded);
-                    StringBuilder sb = new StringBuilder();
-                    for (float x : v) {
-                        sb.append(sb.length() == 0 ? "" : " ").append(x);
-                    }
-                    w.write(String.join("\t", id, kind, b.get("split").asText(), String.valueOf(dev(id)), b.get("section").asText(),
-                            String.valueOf(TopicTagger.hasEnoughWords(d)), TopicTagger.evidenceText(d).replaceAll("[\\t\\n]", " "),
-                            sb.toString(), b.get("title").asText().replaceAll("[\\t\\n]", " ")));
-                    w.newLine();
-                }
+            eachPosting(bbc, upToTags(embedder), (b, id, kind, d) -> {
+                String embedded = TopicTagger.embeddedText(d);
+                float[] v = embedder.embed(embedded.isEmpty() ? " " : embedded);
+                w.write(String.join("\t", id, kind, b.get("split").asText(), String.valueOf(dev(id)), b.get("section").asText(),
+                        String.valueOf(TopicTagger.hasEnoughWords(d)), TopicTagger.evidenceText(d).replaceAll("[\\t\\n]", " "),
+                        vectorText(v), b.get("title").asText().replaceAll("[\\t\\n]", " ")));
+                w.newLine();
+            });
+        }
+    }
+
+    /** What is done with one BBC article as one kind of posting ({@code full} body or {@code short} lead). */
+    interface Posting {
+        void accept(JsonNode article, String id, String kind, Document upToTags) throws Exception;
+    }
+
+    /** Each article of a BBC JSONL file posted two ways, full body and short lead, through the stages before tags. */
+    static void eachPosting(Path bbc, Pipeline upToTags, Posting posting) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(bbc, StandardCharsets.UTF_8)) {
+            JsonNode b = json.readTree(line);
+            String id = b.get("id").asText();
+            for (String kind : new String[] {"full", "short"}) {
+                String body = b.get(kind.equals("full") ? "body" : "first").asText();
+                posting.accept(b, id, kind, upToTags.run(new RawArticle(id + "-" + kind, "dev", null, b.get("title").asText(), body,
+                        RawArticle.TEXT_PLAIN, null, Instant.EPOCH, null)));
             }
         }
+    }
+
+    /** A vector as the caches write it: floats separated by spaces. */
+    static String vectorText(float[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (float x : v) {
+            sb.append(sb.length() == 0 ? "" : " ").append(x);
+        }
+        return sb.toString();
     }
 
     /** The harness's DEV slice of TRAIN: SHA-1 of the id, as an integer, mod 4 = 0. */
