@@ -12,6 +12,9 @@
 #     service before the measured ones (JIT warm-up, as the pipeline bench warms up; default 0); BENCH_SERVICE_OPTS: JVM options of the service
 #     (default -Xmx768m -XX:+UseParallelGC @enrich-service/src/main/jvm/enrich.jvmargs, as ./newswire up and the image run enrich); BENCH_BASELINE_OPTS: JVM options of the
 #     baseline run (with no BENCH_BASELINE_APP the baseline is this same build: an A/B of JVM options in one run); BENCH_SKIP_PIPELINE=1: the service only (e.g. an RSS check); BENCH_JFR=1: a JFR recording of each service run in bench-data/enrich/.
+#   BENCH_BROKER_OPTS: JVM options of the broker (default those of ./newswire up: -Xmx512m -Xms32m -XX:+UseSerialGC
+#     @kafka-local/src/main/jvm/kafka.jvmargs);
+#     BENCH_BASELINE_BROKER_OPTS: the baseline run's (an A/B of broker options in one run).
 #   BENCH_RATE=R: publish the measured articles at R/s (e.g. half the maximum) instead of all at once, for
 #     the per-article latency (raw published -> enriched record consumed: p50/p90/p99/max; printed in both modes).
 # The service's CPU per article is also split by thread group (workers, story step, Kafka clients, JIT, GC)
@@ -68,11 +71,12 @@ wait_for() { # what, seconds, command...
   for _ in $(seq 1 $((limit * 2))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "$what not ready within ${limit}s" >&2; exit 1
 }
-run_service() { # label, quarkus-app dir, JVM options
-  local label=$1 app=$2/quarkus-run.jar opts=$3 jfr=()
-  echo "## whole service: $label ($app, $opts) [load average $(cut -d' ' -f1-3 /proc/loadavg)]"
+run_service() { # label, quarkus-app dir, JVM options, broker JVM options
+  local label=$1 app=$2/quarkus-run.jar opts=$3 broker_opts=$4 jfr=()
+  echo "## whole service: $label ($app, $opts; broker $broker_opts) [load average $(cut -d' ' -f1-3 /proc/loadavg)]"
   rm -rf "$WORK/kafka"
-  java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) --data-dir "$WORK/kafka" > "$WORK/kafka.log" 2>&1 &
+  # shellcheck disable=SC2086
+  java $broker_opts -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT + 1)) --data-dir "$WORK/kafka" > "$WORK/kafka.log" 2>&1 &
   local broker=$!
   PIDS+=($broker)
   wait_for "kafka-local" 120 grep -q "kafka-local ready" "$WORK/kafka.log"
@@ -98,8 +102,12 @@ run_service() { # label, quarkus-app dir, JVM options
   wait "$service" "$broker" 2>/dev/null || true
   rm -rf "$WORK/streams-$label"
 }
+# The broker's JVM as ./newswire up starts it (heap_of kafka, Serial GC, kafka.jvmargs), so its CPU per article is
+# the deployed one (it was -Xmx1g with the JVM defaults: G1 and deeper C2 inlining).
+BROKER_OPTS=${BENCH_BROKER_OPTS:--Xmx512m -Xms32m -XX:+UseSerialGC @$ROOT/kafka-local/src/main/jvm/kafka.jvmargs}
 SERVICE_OPTS=${BENCH_SERVICE_OPTS:--Xmx768m -XX:+UseParallelGC @$ROOT/enrich-service/src/main/jvm/enrich.jvmargs}
-run_service this enrich-service/target/quarkus-app "$SERVICE_OPTS"
-if [ -n "${BENCH_BASELINE_APP:-}" ] || [ -n "${BENCH_BASELINE_OPTS:-}" ]; then
-  run_service baseline "${BENCH_BASELINE_APP:-enrich-service/target/quarkus-app}" "${BENCH_BASELINE_OPTS:-$SERVICE_OPTS}"
+run_service this enrich-service/target/quarkus-app "$SERVICE_OPTS" "$BROKER_OPTS"
+if [ -n "${BENCH_BASELINE_APP:-}" ] || [ -n "${BENCH_BASELINE_OPTS:-}" ] || [ -n "${BENCH_BASELINE_BROKER_OPTS:-}" ]; then
+  run_service baseline "${BENCH_BASELINE_APP:-enrich-service/target/quarkus-app}" "${BENCH_BASELINE_OPTS:-$SERVICE_OPTS}" \
+    "${BENCH_BASELINE_BROKER_OPTS:-$BROKER_OPTS}"
 fi

@@ -78,6 +78,10 @@ public final class ServiceBench {
         Sample end;
         Map<String, Map.Entry<String, Double>> threadsWarmed = Map.of();
         Map<String, Map.Entry<String, Double>> threadsEnd;
+        Map<String, Map.Entry<String, Double>> brokerWarmed = Map.of();
+        Map<String, Map.Entry<String, Double>> brokerEnd;
+        TopicRecords.Snapshot topicsWarmed = null;
+        TopicRecords.Snapshot topicsEnd;
         // -Dbench.rate=R: publish at R articles/s (latency at a fixed load) instead of all at once.
         double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -131,12 +135,16 @@ public final class ServiceBench {
                         if (warmed == null && articles.size() - wanted.size() >= warm) {
                             warmed = Sample.take(pid, brokerPid, self);
                             threadsWarmed = ThreadCpu.snapshot(pid);
+                            brokerWarmed = ThreadCpu.snapshot(brokerPid);
+                            topicsWarmed = TopicRecords.take(bootstrap);
                         }
                     }
                 }
             }
             end = Sample.take(pid, brokerPid, self);
             threadsEnd = ThreadCpu.snapshot(pid);
+            brokerEnd = ThreadCpu.snapshot(brokerPid);
+            topicsEnd = TopicRecords.take(bootstrap);
             publisher.join();
         }
         int done = articles.size() - wanted.size();
@@ -174,6 +182,16 @@ public final class ServiceBench {
         if (warmed != null && done > warm) {
             System.out.printf("%s CPU ms/article by service thread, steady (last %d) [load average %s]:%n%s", label, done - warm,
                     ProcessCpu.loadAverage(), ThreadCpu.report(ThreadCpu.byGroup(threadsWarmed, threadsEnd), done - warm));
+            if (brokerPid > 0) {
+                // Where the broker's CPU per article goes: network threads (one wake-up per request),
+                // request handlers (produce/fetch), KRaft, the log cleaner, GC, JIT.
+                System.out.printf("%s CPU ms/article by broker thread, steady (last %d):%n%s", label, done - warm,
+                        ThreadCpu.report(ThreadCpu.byGroup(brokerWarmed, brokerEnd), done - warm));
+            }
+            if (topicsWarmed != null) {
+                System.out.printf("%s records the broker took per article, by topic, steady (last %d):%n%s", label, done - warm,
+                        TopicRecords.report(topicsWarmed, topicsEnd, done - warm));
+            }
         }
         if (!latencies.isEmpty()) {
             Collections.sort(latencies);
