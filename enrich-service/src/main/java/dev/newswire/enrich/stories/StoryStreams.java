@@ -123,6 +123,11 @@ public class StoryStreams {
         // wall clock to get deadlines, and a long overflow would turn "never" into "already expired".
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_BLOCK_MS_CONFIG), (long) Integer.MAX_VALUE);
         p.put(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, (long) Integer.MAX_VALUE);
+        // Kafka Streams lingers 100 ms (its default for its producer). With 128 KiB batches one batch per
+        // partition holds all of a linger's records: the story-states changelog takes ~2.6 kB per article
+        // (measured, docs/benchmarks/enrich.md), so at 80 articles/s a linger is ~21 kB, over the default
+        // 16 KiB, and a full batch is sent at once, as one more produce request.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
         // Enriched articles up to 4 MiB and dead letters up to 16 MiB pass through (the topics' limits).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 8 * 1024 * 1024);
