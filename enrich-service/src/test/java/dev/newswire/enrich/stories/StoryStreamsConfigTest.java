@@ -33,6 +33,7 @@ class StoryStreamsConfigTest {
         // ~2.6 kB of story-states changelog per article: at 80 articles/s a 100 ms linger is ~21 kB, and
         // the default 16 KiB batch would be sent full at once, as one more produce request.
         Map<String, Object> producer = config.getProducerConfigs("stories-producer");
+        assertThat(producer.get(ProducerConfig.BATCH_SIZE_CONFIG)).as("batch.size set for the story step's producer").isNotNull();
         assertThat(((Number) producer.get(ProducerConfig.BATCH_SIZE_CONFIG)).intValue()).isGreaterThanOrEqualTo(64 * 1024);
         assertThat(Long.parseLong(String.valueOf(producer.get(ProducerConfig.LINGER_MS_CONFIG)))).isBetween(50L, 200L);
     }
