@@ -25,13 +25,16 @@ import java.util.function.Function;
  * {@code CoreNlpEntityRecognizerTest} checks concurrent results against sequential ones.
  *
  * <p>Cost (issue 15), with labels identical to a stock classifier (checked token by token by
- * {@code CrfLabelIdentityTest} on the seeds and the NER quality slice; on all of CoNLL eng.testa by
- * {@code NerCostBench}):
+ * {@code CrfLabelIdentityTest} on the seeds and the NER quality slice; on all of CoNLL eng.testa and
+ * 300 Reuters stories by {@code NerCostBench}; CRF CPU per article −28 to −30 %, docs/benchmarks/enrich-ner.md):
  * <ul>
  *   <li>CoreNLP's own per-word-type n-gram cache ({@code cacheNGrams}, off in the shipped model's
  *       settings) is switched on, in a {@link WordTypeCache} (thread-safe, at most
  *       {@value #NGRAM_CACHE_WORDS} word types) instead of the factory's plain {@code HashMap}: the
  *       prefix/suffix strings of a word are built once per word type, not once per token;</li>
+ *   <li>the model's word function (Americanize), applied on every read of a word, is cached per word
+ *       type;</li>
+ *   <li>the feature index answers by 64-bit fingerprint ({@link FeatureFingerprints});</li>
  *   <li>a sentence that occurs twice in one call (one article) is classified once.</li>
  * </ul>
  */
@@ -109,10 +112,9 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
     }
 
     /** A pure word-to-word function with its answers kept per word type. */
-    private static final class CachedWordFunction implements Function<String, String>, java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    private static final class CachedWordFunction implements Function<String, String> {
         private final Function<String, String> original;
-        private final transient WordTypeCache<String> answers;
+        private final WordTypeCache<String> answers;
 
         CachedWordFunction(Function<String, String> original, int maxWords) {
             this.original = original;
