@@ -36,6 +36,10 @@ public final class MiniLmProfile {
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("ab")) {
+            alternate(leads(Path.of(args[1]), Integer.parseInt(args[2])), Integer.parseInt(args[3]));
+            return;
+        }
         if (args[0].equals("compare")) {
             compare(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
             return;
@@ -87,6 +91,26 @@ public final class MiniLmProfile {
             sessions.put(v.getKey(), env.createSession(model, o));
         }
         OrtSession shipped = sessions.values().iterator().next();
+        if (System.getProperty("paired") != null) {
+            List<String> names = new ArrayList<>(sessions.keySet());
+            for (int round = 0; round <= rounds; round++) {
+                long[] cpu = new long[names.size()];
+                for (int i = 0; i < ids.size(); i++) {
+                    for (int k = 0; k < names.size(); k++) {
+                        int which = (i + k) % names.size();
+                        long t0 = THREADS.getCurrentThreadCpuTime();
+                        runBuffer(env, sessions.get(names.get(which)), ids.get(i));
+                        cpu[which] += THREADS.getCurrentThreadCpuTime() - t0;
+                    }
+                }
+                StringBuilder line = new StringBuilder("paired round " + round + ":");
+                for (int k = 0; k < names.size(); k++) {
+                    line.append(String.format(" %s %.2f;", names.get(k), cpu[k] / 1e6 / ids.size()));
+                }
+                System.out.println(line + " [load " + Files.readString(Path.of("/proc/loadavg")).trim() + "]");
+            }
+            return;
+        }
 
         for (int round = 0; round < rounds; round++) {
             String tag = round == 0 ? "warm-up " : "round " + round + " ";
@@ -173,6 +197,44 @@ public final class MiniLmProfile {
             System.out.printf("%s: %d texts, ids differ on %d, %d truncated at 128 tokens, largest |vector delta| %.2e%n",
                     corpus.getKey(), corpus.getValue().size(), differ, truncated, largest);
         }
+    }
+
+    /**
+     * {@code ab REUTERS_DIR N ROUNDS}: LangChain4j's single-text path (what the service called before)
+     * and the one-call path, text by text in alternating order on one thread, so both see the same
+     * load; thread CPU per text of each, and the paired difference.
+     */
+    static void alternate(List<String> texts, int rounds) throws Exception {
+        MiniLmModel model = new MiniLmModel();
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        long[] cpu = new long[2];
+        List<Double> differences = new ArrayList<>();
+        for (int round = 0; round <= rounds; round++) { // round 0 warms up
+            long[] sum = new long[2];
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                for (int k = 0; k < 2; k++) {
+                    int which = (i + k) % 2;
+                    long t0 = THREADS.getCurrentThreadCpuTime();
+                    if (which == 0) {
+                        SentenceEmbedder.normalised(model.embed(text).content().vector());
+                    } else {
+                        embedder.embed(text);
+                    }
+                    sum[which] += THREADS.getCurrentThreadCpuTime() - t0;
+                }
+            }
+            if (round > 0) {
+                cpu[0] += sum[0];
+                cpu[1] += sum[1];
+                differences.add((sum[0] - sum[1]) / 1e6 / texts.size());
+            }
+            System.out.printf("round %d: LangChain4j path %.3f ms, one-call path %.3f ms CPU per text [load %s]%n", round,
+                    sum[0] / 1e6 / texts.size(), sum[1] / 1e6 / texts.size(), Files.readString(Path.of("/proc/loadavg")).trim());
+        }
+        double n = (double) rounds * texts.size();
+        System.out.printf("all %d rounds: LangChain4j path %.3f ms, one-call path %.3f ms CPU per text; saving per round %s ms%n",
+                rounds, cpu[0] / 1e6 / n, cpu[1] / 1e6 / n, differences.stream().map(d -> String.format("%.3f", d)).toList());
     }
 
     static List<String> leads(Path reuters, int count) throws Exception {
