@@ -1,6 +1,5 @@
 package dev.newswire.enrich.pipeline.models;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -13,12 +12,12 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * all-MiniLM-L6-v2 from the LangChain4j jar, but with an ONNX Runtime session that computes on the
@@ -26,10 +25,11 @@ import java.util.Map;
  * per core): with one pipeline worker per core that oversubscribes the cores. Here the service's
  * workers are the only parallelism.
  *
- * <p>{@link #embedBatch} runs several texts through one padded ONNX call (see {@link MicroBatcher}
- * for why); it feeds the model exactly the token ids LangChain4j's single-text path feeds it, and
- * mean-pools over the attention mask, so each vector equals the single-text one within float noise
- * ({@code MiniLmBatchTest}).
+ * <p>{@link #embedOne} (what the service calls) and {@link #embedBatch} (several texts in one padded
+ * ONNX call, see {@link MicroBatcher}) feed the model exactly the token ids LangChain4j's single-text
+ * path feeds it, from one tokenizer call, and mean-pool straight from the output buffer: the same
+ * vectors as LangChain4j's path within float noise ({@code MiniLmIdsTest}), for less CPU
+ * (docs/benchmarks/enrich.md, "One embedding call, taken apart").
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
@@ -42,12 +42,20 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
     /** LangChain4j's limit: longer texts are embedded in pieces and averaged (single-text path only). */
     private static final int MAX_PIECES = 510;
+    private static final int MAX_TOKENS = MAX_PIECES + 2;
 
     private final OnnxBertBiEncoder encoder;
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
+    /** Only the token vectors are read: the model's other outputs are not computed. */
+    private final Set<String> hiddenOnly;
+    private final String hiddenName;
+
+    /** The attention mask and token type ids of one text: all 1 and all 0, shared read-only by every call. */
+    private static final LongBuffer ONES = direct(MAX_TOKENS, 1);
+    private static final LongBuffer ZEROS = direct(MAX_TOKENS, 0);
 
     MiniLmModel() {
         super(Runnable::run);
@@ -64,6 +72,8 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
             // The same tokenizer settings as OnnxBertBiEncoder's (no padding: this class pads per batch).
             this.tokenizer = HuggingFaceTokenizer.newInstance(new java.io.ByteArrayInputStream(tokenizerJson), Map.of("padding", "false"));
             this.typeIds = session.getInputNames().contains("token_type_ids");
+            this.hiddenName = session.getOutputNames().iterator().next();
+            this.hiddenOnly = Set.of(hiddenName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
@@ -72,25 +82,56 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     }
 
     /**
-     * Mean-pooled, not yet normalised embeddings of several texts from one ONNX call. A text longer
-     * than one model window (or with no word pieces) goes through the single-text path instead,
-     * which splits and averages it as LangChain4j does.
+     * Mean-pooled, not yet normalised embedding of one text, from one tokenizer call and one ONNX
+     * call. The ids are those LangChain4j's single-text path feeds the model (it tokenises, rebuilds
+     * the text from the pieces, tokenises it again and encodes that: four JNI round trips where one
+     * gives the same ids, {@code MiniLmIdsTest}); the tokenizer file truncates to 128 tokens on both
+     * paths. A text with no word pieces still goes LangChain4j's way.
+     */
+    float[] embedOne(String text) {
+        long[] ids = ids(text);
+        if (ids == null) {
+            return embed(text).content().vector();
+        }
+        long[] shape = {1, ids.length};
+        ModelScratch scratch = ModelScratch.current();
+        FloatBuffer hidden = scratch.hidden(ids.length);
+        try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, scratch.ids(ids), shape);
+             OnnxTensor maskTensor = OnnxTensor.createTensor(environment, ONES.slice(0, ids.length), shape);
+             OnnxTensor typesTensor = OnnxTensor.createTensor(environment, ZEROS.slice(0, ids.length), shape);
+             OnnxTensor hiddenTensor = OnnxTensor.createTensor(environment, hidden, new long[] {1, ids.length, SentenceEmbedder.DIMENSIONS});
+             OrtSession.Result result = session.run(inputs(idsTensor, maskTensor, typesTensor), Map.of(hiddenName, hiddenTensor))) {
+            return meanPool(hidden, 0, ids.length);
+        } catch (OrtException e) {
+            throw new IllegalStateException("all-MiniLM-L6-v2 failed", e);
+        }
+    }
+
+    /**
+     * The model's input ids for a text ([CLS], word pieces, [SEP]), or null when it has no word
+     * pieces (or more than LangChain4j feeds one model call, which the tokenizer's truncation rules out).
+     */
+    long[] ids(String text) {
+        long[] ids = tokenizer.encode(text, true, false).getIds();
+        int pieces = ids.length - 2;
+        return pieces <= 0 || pieces > MAX_PIECES ? null : ids;
+    }
+
+    /**
+     * Mean-pooled, not yet normalised embeddings of several texts from one ONNX call. A text with no
+     * word pieces goes through the single-text path instead, as in {@link #embedOne}.
      */
     float[][] embedBatch(List<String> texts) {
         float[][] out = new float[texts.size()][];
         List<long[]> ids = new ArrayList<>();
-        List<long[]> types = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            List<String> pieces = tokenizer.tokenize(texts.get(i));
-            List<String> words = pieces.size() >= 2 ? pieces.subList(1, pieces.size() - 1) : List.of();
-            if (words.isEmpty() || words.size() > MAX_PIECES) {
+            long[] row = ids(texts.get(i));
+            if (row == null) {
                 out[i] = embed(texts.get(i)).content().vector();
                 continue;
             }
-            Encoding encoding = tokenizer.encode(asText(words), true, false);
-            ids.add(encoding.getIds());
-            types.add(encoding.getTypeIds());
+            ids.add(row);
             rows.add(i);
         }
         if (rows.isEmpty()) {
@@ -100,28 +141,19 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
         int batch = rows.size();
         long[] inputIds = new long[batch * width];
         long[] mask = new long[batch * width];
-        long[] typeIdsFlat = new long[batch * width];
         for (int b = 0; b < batch; b++) {
             long[] row = ids.get(b);
             System.arraycopy(row, 0, inputIds, b * width, row.length);
-            System.arraycopy(types.get(b), 0, typeIdsFlat, b * width, row.length);
             java.util.Arrays.fill(mask, b * width, b * width + row.length, 1L);
         }
         long[] shape = {batch, width};
         try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(inputIds), shape);
              OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(typeIdsFlat), shape)) {
-            Map<String, OnnxTensor> inputs = new HashMap<>();
-            inputs.put("input_ids", idsTensor);
-            inputs.put("attention_mask", maskTensor);
-            if (typeIds) {
-                inputs.put("token_type_ids", typesTensor);
-            }
-            try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] hidden = (float[][][]) result.get(0).getValue();
-                for (int b = 0; b < batch; b++) {
-                    out[rows.get(b)] = meanPool(hidden[b], ids.get(b).length);
-                }
+             OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[batch * width]), shape);
+             OrtSession.Result result = session.run(inputs(idsTensor, maskTensor, typesTensor), hiddenOnly)) {
+            FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            for (int b = 0; b < batch; b++) {
+                out[rows.get(b)] = meanPool(hidden, b * width, ids.get(b).length);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("all-MiniLM-L6-v2 batch failed", e);
@@ -129,31 +161,32 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
         return out;
     }
 
-    /** Mean over the first {@code length} positions (the real tokens; the rest is padding). */
-    private static float[] meanPool(float[][] hidden, int length) {
-        float[] sum = new float[hidden[0].length];
-        for (int t = 0; t < length; t++) {
-            for (int d = 0; d < sum.length; d++) {
-                sum[d] += hidden[t][d];
-            }
-        }
-        for (int d = 0; d < sum.length; d++) {
-            sum[d] /= length;
-        }
-        return sum;
+    private Map<String, OnnxTensor> inputs(OnnxTensor ids, OnnxTensor mask, OnnxTensor types) {
+        // Single-sequence BERT: the token type ids are all 0 (what the tokenizer gives for one text).
+        return typeIds
+                ? Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types)
+                : Map.of("input_ids", ids, "attention_mask", mask);
     }
 
     /**
-     * The text LangChain4j encodes for a list of word pieces (its {@code OnnxBertBiEncoder.toText}):
-     * the detokenised sentence when it tokenises back to the same pieces, else the pieces joined.
-     * Re-implemented (it is private there) so that the batch path sees the very same token ids.
+     * Mean over {@code length} token vectors starting at token {@code from} (the real tokens of one
+     * row; the rest is padding), read straight from the output buffer: {@code getValue()} would
+     * first build a float[1][T][384] of arrays through JNI.
      */
-    private String asText(List<String> words) {
-        String text = tokenizer.buildSentence(words);
-        List<String> again = new LinkedList<>(tokenizer.tokenize(text));
-        again.remove(0);
-        again.remove(again.size() - 1);
-        return again.equals(words) ? text : String.join("", words);
+    private static float[] meanPool(FloatBuffer hidden, int from, int length) {
+        int dimensions = SentenceEmbedder.DIMENSIONS;
+        float[] sum = new float[dimensions];
+        float[] row = new float[dimensions];
+        for (int t = 0; t < length; t++) {
+            hidden.get((from + t) * dimensions, row);
+            for (int d = 0; d < dimensions; d++) {
+                sum[d] += row[d];
+            }
+        }
+        for (int d = 0; d < dimensions; d++) {
+            sum[d] /= length;
+        }
+        return sum;
     }
 
     @Override
@@ -164,6 +197,14 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
     @Override
     protected Integer knownDimension() {
         return SentenceEmbedder.DIMENSIONS;
+    }
+
+    private static LongBuffer direct(int length, long value) {
+        LongBuffer buffer = ModelScratch.longs(length);
+        for (int i = 0; i < length; i++) {
+            buffer.put(i, value);
+        }
+        return buffer.asReadOnlyBuffer();
     }
 
     private static InputStream resource(String name) {

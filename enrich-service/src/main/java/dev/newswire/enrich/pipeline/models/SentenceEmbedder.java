@@ -44,7 +44,7 @@ public final class SentenceEmbedder {
         if (batcher != null) {
             return batcher.embed(text);
         }
-        return normalised(model.embed(text).content().vector());
+        return normalised(model.embedOne(text));
     }
 
     /** Texts embedded through {@link #embed} so far (each article should cost one). */
