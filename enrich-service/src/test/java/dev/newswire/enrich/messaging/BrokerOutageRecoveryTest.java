@@ -75,14 +75,29 @@ class BrokerOutageRecoveryTest {
         try (KafkaProducer<String, byte[]> producer = TopicClients.producer()) {
             for (int i = 0; i < n; i++) {
                 String id = "outage-" + batch + "-" + i + "-" + run;
-                byte[] value = ("{\"id\":\"" + id + "\",\"source\":\"test\",\"body\":\"Ministers met in Geneva on Monday (" + id
-                        + "). The talks on a ceasefire will resume next week, the diplomats said.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] value = ("{\"id\":\"" + id + "\",\"source\":\"test\",\"body\":\"" + body(id)
+                        + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 producer.send(TopicClients.raw(batch, id, value, null));
                 keys.add(id);
             }
             producer.flush();
         }
         return keys;
+    }
+
+    /**
+     * Twenty distinct sentences: enough NER and sentence work per article that enrich is still busy
+     * with the batch when the broker stops, however fast the pipeline gets (with two-sentence
+     * bodies a faster pipeline had every record acknowledged before the broker went away, so none
+     * expired and the test measured nothing). Distinct, so no per-article repeat cache skips them.
+     */
+    private static String body(String id) {
+        StringBuilder body = new StringBuilder();
+        for (int s = 0; s < 20; s++) {
+            body.append("Ministers met in Geneva on Monday (").append(id).append(", round ").append(s)
+                    .append("). The talks on a ceasefire will resume next week, the diplomats from Norway and Qatar said. ");
+        }
+        return body.toString().strip();
     }
 
     private static void awaitEnriched(KafkaConsumer<String, byte[]> out, Set<String> seen, List<String> keys, Duration patience) {
