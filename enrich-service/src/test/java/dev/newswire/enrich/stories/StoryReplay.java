@@ -29,7 +29,7 @@ import dev.newswire.enrich.pipeline.tags.TopicTagger;
  * {@link TopicTagger#LEAD_WORDS} words of text with the same MiniLM, which is what the tags stage
  * embeds up to how the lead's words are picked (prose sentences there, the plain text here).
  * Args: file [threshold,...] [merge,...] [embedding weight,...] [embedding floor,...] [anchor bonus,...]
- * [anchor penalty,...].
+ * [anchor penalty,...] [story-merge threshold,...] [story-merge floor,...] [story-merge max size,...].
  */
 public final class StoryReplay {
 
@@ -41,8 +41,9 @@ public final class StoryReplay {
             ObjectNode node = (ObjectNode) JSON.readTree(line);
             byVariant.computeIfAbsent(node.path("_variant").asText("-"), v -> new ArrayList<>()).add(node);
         }
-        // Grid axes in order: threshold, merge, embedding weight, floor, anchor bonus, anchor penalty.
-        String[] defaults = {"0.20,0.25,0.30,0.35,0.40,0.45,0.50", "0.45", "0", "0.3", "0", "0"};
+        // Grid axes in order: threshold, merge, embedding weight, floor, anchor bonus, anchor penalty,
+        // story-merge threshold (0: the second pass off), story-merge floor, story-merge max size.
+        String[] defaults = {"0.20,0.25,0.30,0.35,0.40,0.45,0.50", "0.45", "0", "0.3", "0", "0", "0", "1", "3"};
         List<double[]> axes = new ArrayList<>();
         for (int i = 0; i < defaults.length; i++) {
             axes.add(java.util.Arrays.stream((args.length > i + 1 ? args[i + 1] : defaults[i]).split(","))
@@ -54,13 +55,13 @@ public final class StoryReplay {
         for (double[] p : grid(axes)) {
             double threshold = p[0];
             double merge = Math.max(threshold, p[1]);
-            StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f:",
-                    p[2], p[3], threshold, merge, p[4], p[5]));
+            StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f smerge %.2f sfloor %.2f smax %.0f:",
+                    p[2], p[3], threshold, merge, p[4], p[5], p[6], p[7], p[8]));
             double sumF = 0;
             double minP = 1;
             for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
                 double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
-                        Duration.ofHours(36), Duration.ofDays(3), 50, p[2], p[3], p[4], p[5]));
+                        Duration.ofHours(36), Duration.ofDays(3), 50, p[2], p[3], p[4], p[5], p[6], p[7], (int) p[8]));
                 sumF += prf[2];
                 minP = Math.min(minP, prf[0]);
                 line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
