@@ -30,6 +30,9 @@ import dev.newswire.enrich.pipeline.tags.TopicTagger;
  * embeds up to how the lead's words are picked (prose sentences there, the plain text here).
  * Args: file [threshold,...] [merge,...] [embedding weight,...] [embedding floor,...] [anchor bonus,...]
  * [anchor penalty,...] [story-merge threshold,...] [story-merge floor,...] [story-merge max size,...].
+ * {@code -Dreplay.embeddings=FILE} uses the embeddings the story step itself saw and
+ * {@code -Dreplay.order=FILE} its order ({@link PendingDump} reads both from a run's pending topic): the
+ * replay then gives the api run's own assignment (it prints how many raw storyIds differ from the dump's).
  */
 public final class StoryReplay {
 
@@ -102,6 +105,28 @@ public final class StoryReplay {
                 throw new IOException(e);
             }
         }
+        String seen = System.getProperty("replay.embeddings");
+        if (seen != null) {
+            // The embeddings the story step itself saw (PendingDump: the pending topic's headers), by article id.
+            HashMap<String, byte[]> byId;
+            try (var in = new java.io.ObjectInputStream(Files.newInputStream(Path.of(seen)))) {
+                byId = (HashMap<String, byte[]>) in.readObject();
+            } catch (ClassNotFoundException e) {
+                throw new IOException(e);
+            }
+            int missing = 0;
+            for (List<ObjectNode> nodes : byVariant.values()) {
+                for (ObjectNode node : nodes) {
+                    byte[] e = byId.get(node.path("id").asText());
+                    if (e == null) {
+                        missing++;
+                    }
+                    EMBEDDINGS.put(node, e);
+                }
+            }
+            System.out.println("embeddings as the story step saw them; missing: " + missing);
+            return;
+        }
         int before = byText.size();
         SentenceEmbedder[] embedder = new SentenceEmbedder[1];
         for (List<ObjectNode> nodes : byVariant.values()) {
@@ -128,9 +153,20 @@ public final class StoryReplay {
         return ((title == null ? "" : title + ". ") + lead).strip();
     }
 
+    static final int[] DIFF = new int[1];
+
     static double[] replay(List<ObjectNode> nodes, StoryAssigner.Rules rules) throws IOException {
         List<ObjectNode> ordered = new ArrayList<>(nodes);
         ordered.sort(Comparator.comparing((ObjectNode n) -> n.path("publishedAt").asText()).thenComparing(n -> n.path("id").asText()));
+        String orderFile = System.getProperty("replay.order");
+        if (orderFile != null) {
+            List<String> ids = Files.readAllLines(Path.of(orderFile));
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                at.putIfAbsent(ids.get(i), i);
+            }
+            ordered.sort(Comparator.comparing((ObjectNode n) -> at.getOrDefault(n.path("id").asText(), Integer.MAX_VALUE)));
+        }
         MapTable<StoryState> stories = new MapTable<>();
         StoryAssigner assigner = new StoryAssigner(stories, new MapTable<>(), rules);
         Map<String, String> predicted = new LinkedHashMap<>();
@@ -140,9 +176,14 @@ public final class StoryReplay {
             JsonNode clean = node.deepCopy().without(List.of("_doc", "_variant", "storyId", "duplicateOf"));
             ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(clean, EnrichedArticle.class), EMBEDDINGS.get(node));
             String story = assigner.assign(features).storyId();
+            if (!story.equals(node.path("storyId").asText())) {
+                DIFF[0]++;
+            }
             predicted.put(features.id(), story);
             gold.put(features.id(), doc.substring(0, doc.indexOf('_')) + (doc.endsWith("ecbplus") ? "+" : ""));
         }
+        System.out.println("raw storyId differing from the api's: " + DIFF[0] + " of " + ordered.size());
+        DIFF[0] = 0;
         predicted.replaceAll((id, story) -> assigner.resolve(story));
         return BCubed.score(predicted, gold);
     }
