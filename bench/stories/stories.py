@@ -239,6 +239,11 @@ def resolve(story_id, cache):
         except urllib.error.HTTPError:
             break
         if not s.get("mergedInto"):
+            # The api answers a merged story's id with the story it now lives in (its own id in "id",
+            # the asked one in "requestedId"): that story is where the article is, not the id asked.
+            if s.get("id") and s["id"] != sid:
+                seen.append(sid)
+                sid = s["id"]
             cache[sid] = sid
             break
         sid = s["mergedInto"]

@@ -66,6 +66,31 @@ public interface StoriesConfig {
     @WithDefault("0.0")
     double anchorPenalty();
 
+    /**
+     * Second pass (SplitStories): when an article joins a story, another of its candidate stories whose
+     * story-to-story score (the article rule applied to the two profiles and centroids, anchors and time
+     * decay included) reaches this merges with it, the older id surviving. 0 turns the pass off.
+     * Chosen on ECB+ topics 1-35 (docs/benchmarks/stories.md): 0.45 kept precision with the replay's
+     * embeddings but not with the ones the service computes (api run on 1-35: P 0.889); 0.50 keeps it.
+     */
+    @WithDefault("0.50")
+    double storyMergeThreshold();
+
+    /**
+     * Centroid cosine two stories need before the second pass decodes and scores them (checked on the
+     * in-memory index, so most candidates cost one 384-byte dot product).
+     */
+    @WithDefault("0.55")
+    double storyMergeFloor();
+
+    /**
+     * The second pass merges two stories only when one of them has at most this many articles (a
+     * fragment): two stories that each grew apart were compared all along and stayed apart; merging
+     * those is left to an article close to both ({@link #mergeThreshold()}).
+     */
+    @WithDefault("3")
+    int storyMergeMaxSize();
+
     /** Minimum estimated Jaccard similarity of word 3-shingles for a near copy. */
     @WithDefault("0.5")
     double duplicateThreshold();

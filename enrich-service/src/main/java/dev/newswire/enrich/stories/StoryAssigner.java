@@ -38,9 +38,18 @@ final class StoryAssigner {
      * story's centroid (the sparse cosine alone when either has no embedding); then the temporal anchors
      * ({@link TemporalAnchors}): plus {@code anchorBonus} when the article and the story name a year in
      * common, times {@code 1 - anchorPenalty} when both name years and none in common; times the time decay.
+     * The {@code storyMerge*} settings are the second pass ({@link SplitStories}); threshold 0 turns it off.
      */
     record Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
-                 int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty) {
+                 int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty,
+                 double storyMergeThreshold, double storyMergeFloor, int storyMergeMaxSize) {
+
+        /** Without the second pass that merges split stories ({@link SplitStories}; the rule before it). */
+        Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
+              int maxCandidates, double embeddingWeight, double embeddingFloor, double anchorBonus, double anchorPenalty) {
+            this(threshold, mergeThreshold, duplicateThreshold, maxGap, window, maxCandidates, embeddingWeight, embeddingFloor,
+                    anchorBonus, anchorPenalty, 0, 1, 0);
+        }
 
         /** Without the temporal anchors (the rule before they were read). */
         Rules(double threshold, double mergeThreshold, double duplicateThreshold, Duration maxGap, Duration window,
@@ -86,6 +95,7 @@ final class StoryAssigner {
     private final StateTable<ArticleState> articles;
     private final Rules rules;
     private final StoryIndex index = new StoryIndex();
+    private final SplitStories splits;
     private final Duration sweepEvery;
     /** Off only in the test that shows pruning never changes an assignment. */
     boolean pruning = true;
@@ -96,6 +106,7 @@ final class StoryAssigner {
         this.stories = stories;
         this.articles = articles;
         this.rules = rules;
+        this.splits = new SplitStories(rules, stories, index);
         this.sweepEvery = rules.window().dividedBy(72).compareTo(Duration.ofMinutes(1)) < 0
                 ? Duration.ofMinutes(1) : rules.window().dividedBy(72);
         stories.forEach((id, story) -> {
@@ -200,12 +211,29 @@ final class StoryAssigner {
             return replace(previous, opened);
         }
         matches.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.story().id()));
-        List<StoryState> merging = matches.stream().filter(s -> s.score() >= rules.mergeThreshold()).map(Scored::story)
-                .sorted(Comparator.comparing(StoryState::firstSeen).thenComparing(StoryState::id)).toList();
+        List<StoryState> merging = new ArrayList<>(matches.stream().filter(s -> s.score() >= rules.mergeThreshold())
+                .map(Scored::story).toList());
         if (merging.size() < 2) {
             StoryState best = matches.get(0).story();
-            return replace(best, best.with(article, false));
+            StoryState grown = replace(best, best.with(article, false));
+            // Second pass: the grown story may now show that other candidates are the same event.
+            List<StoryState> split = splits.sameEventAs(grown, candidates);
+            if (split.isEmpty()) {
+                return grown;
+            }
+            merging = new ArrayList<>(split);
+            merging.add(grown);
+            return merge(merging, null, article, changed);
         }
+        return merge(merging, article, article, changed);
+    }
+
+    /**
+     * Merges the stories into the oldest (first seen, then id), the others republished with
+     * {@code mergedInto}; {@code joining}, when not null, is added to the union.
+     */
+    private StoryState merge(List<StoryState> merging, ArticleFeatures joining, ArticleFeatures by, List<StoryState> changed) {
+        merging.sort(Comparator.comparing(StoryState::firstSeen).thenComparing(StoryState::id));
         StoryState survivor = merging.get(0);
         StoryState union = survivor;
         for (StoryState absorbed : merging.subList(1, merging.size())) {
@@ -213,9 +241,9 @@ final class StoryAssigner {
             StoryState gone = absorbed.mergedInto(survivor.id());
             replace(absorbed, gone);
             changed.add(gone);
-            LOG.infof("story %s merged into %s by article %s", absorbed.id(), survivor.id(), article.id());
+            LOG.infof("story %s merged into %s by article %s", absorbed.id(), survivor.id(), by.id());
         }
-        return replace(survivor, union.with(article, false));
+        return replace(survivor, joining == null ? union : union.with(joining, false));
     }
 
     private record Scored(StoryState story, double score) {

@@ -81,7 +81,8 @@ public class StoryStreams {
     static StoryAssigner.Rules rules(StoriesConfig config) {
         return new StoryAssigner.Rules(config.threshold(), config.mergeThreshold(), config.duplicateThreshold(),
                 config.maxGap(), config.window(), config.maxCandidates(), config.embeddingWeight(), config.embeddingFloor(),
-                config.anchorBonus(), config.anchorPenalty());
+                config.anchorBonus(), config.anchorPenalty(), config.storyMergeThreshold(), config.storyMergeFloor(),
+                config.storyMergeMaxSize());
     }
 
     static String stateDir(StoriesConfig config) {

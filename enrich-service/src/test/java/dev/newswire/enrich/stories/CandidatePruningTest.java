@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * without pruning, for the shipped weights and for an embedding weight above the threshold (where a
  * story sharing only a tag can join by its embedding alone) — and pruning must actually save decodes.
  * Half the events name a year in their titles (the temporal anchors: a shared year adds the shipped
- * anchor bonus, a conflicting one takes a share away), so the bound must also cover the bonus.
+ * anchor bonus, a conflicting one takes a share away), so the bound must also cover the bonus. The
+ * second pass (merging split stories, {@link SplitStories}) runs with its shipped settings: it reads
+ * the article's candidates before pruning, so pruning must not change its merges either.
  */
 class CandidatePruningTest {
 
@@ -25,8 +27,10 @@ class CandidatePruningTest {
         StoryAssigner.Rules shipped = StoryEmbeddingTest.shipped();
         StoryAssigner.Rules rules = new StoryAssigner.Rules(shipped.threshold(), shipped.mergeThreshold(),
                 shipped.duplicateThreshold(), shipped.maxGap(), shipped.window(), shipped.maxCandidates(),
-                embeddingWeight, shipped.embeddingFloor(), StoryEmbeddingTest.setting("anchorBonus"), 0.3);
+                embeddingWeight, shipped.embeddingFloor(), StoryEmbeddingTest.setting("anchorBonus"), 0.3,
+                shipped.storyMergeThreshold(), shipped.storyMergeFloor(), shipped.storyMergeMaxSize());
         assertThat(rules.anchorBonus()).as("the shipped anchor bonus").isPositive();
+        assertThat(rules.storyMergeThreshold()).as("the second pass (SplitStories) is on").isPositive();
         CountingTable pruned = new CountingTable();
         CountingTable full = new CountingTable();
         StoryAssigner withPruning = new StoryAssigner(pruned, new StoryAssignmentBench.JsonTable<>(ArticleState.class), rules);
@@ -55,7 +59,7 @@ class CandidatePruningTest {
      * event's embedding direction (joins only by the embedding); some events reuse another's
      * direction (embedding close, features apart).
      */
-    private static List<ArticleFeatures> stream(int n, SplittableRandom random) {
+    static List<ArticleFeatures> stream(int n, SplittableRandom random) {
         List<ArticleFeatures> out = new ArrayList<>();
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
         List<String> terms = List.of();

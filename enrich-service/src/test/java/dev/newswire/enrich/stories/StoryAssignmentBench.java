@@ -35,7 +35,10 @@ public final class StoryAssignmentBench {
         // With the document embedding (shipped settings): each event a random direction, each report that
         // direction plus as much noise (cosine ~0.74 to the event, ~0.55 between two reports). "sparse": without.
         boolean embedding = args.length <= 2 || !"sparse".equals(args[2]);
-        StoryAssigner assigner = new StoryAssigner(stories, articles, embedding ? StoryEmbeddingTest.shipped() : StoryAssignerTest.RULES);
+        // "first-pass": the shipped settings without the second pass (SplitStories), for its cost.
+        boolean firstPass = args.length > 2 && "first-pass".equals(args[2]);
+        StoryAssigner assigner = new StoryAssigner(stories, articles, firstPass ? SplitStoriesTest.withoutSecondPass()
+                : embedding ? StoryEmbeddingTest.shipped() : StoryAssignerTest.RULES);
         float[] direction = null;
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
         long stepMs = Duration.ofDays(3).toMillis() / total;

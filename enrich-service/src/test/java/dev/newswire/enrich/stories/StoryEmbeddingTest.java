@@ -33,7 +33,8 @@ class StoryEmbeddingTest {
     static StoryAssigner.Rules shipped() {
         return new StoryAssigner.Rules(setting("threshold"), setting("mergeThreshold"), setting("duplicateThreshold"),
                 Duration.ofHours(36), Duration.ofDays(3), 50, setting("embeddingWeight"), setting("embeddingFloor"),
-                setting("anchorBonus"), setting("anchorPenalty"));
+                setting("anchorBonus"), setting("anchorPenalty"), setting("storyMergeThreshold"), setting("storyMergeFloor"),
+                (int) setting("storyMergeMaxSize"));
     }
 
     static StoryAssigner.Rules withoutEmbedding() {

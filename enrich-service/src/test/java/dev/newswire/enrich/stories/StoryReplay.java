@@ -29,7 +29,10 @@ import dev.newswire.enrich.pipeline.tags.TopicTagger;
  * {@link TopicTagger#LEAD_WORDS} words of text with the same MiniLM, which is what the tags stage
  * embeds up to how the lead's words are picked (prose sentences there, the plain text here).
  * Args: file [threshold,...] [merge,...] [embedding weight,...] [embedding floor,...] [anchor bonus,...]
- * [anchor penalty,...].
+ * [anchor penalty,...] [story-merge threshold,...] [story-merge floor,...] [story-merge max size,...].
+ * {@code -Dreplay.embeddings=FILE} uses the embeddings the story step itself saw and
+ * {@code -Dreplay.order=FILE} its order ({@link PendingDump} reads both from a run's pending topic): the
+ * replay then gives the api run's own assignment (it prints how many raw storyIds differ from the dump's).
  */
 public final class StoryReplay {
 
@@ -41,8 +44,9 @@ public final class StoryReplay {
             ObjectNode node = (ObjectNode) JSON.readTree(line);
             byVariant.computeIfAbsent(node.path("_variant").asText("-"), v -> new ArrayList<>()).add(node);
         }
-        // Grid axes in order: threshold, merge, embedding weight, floor, anchor bonus, anchor penalty.
-        String[] defaults = {"0.20,0.25,0.30,0.35,0.40,0.45,0.50", "0.45", "0", "0.3", "0", "0"};
+        // Grid axes in order: threshold, merge, embedding weight, floor, anchor bonus, anchor penalty,
+        // story-merge threshold (0: the second pass off), story-merge floor, story-merge max size.
+        String[] defaults = {"0.20,0.25,0.30,0.35,0.40,0.45,0.50", "0.45", "0", "0.3", "0", "0", "0", "1", "3"};
         List<double[]> axes = new ArrayList<>();
         for (int i = 0; i < defaults.length; i++) {
             axes.add(java.util.Arrays.stream((args.length > i + 1 ? args[i + 1] : defaults[i]).split(","))
@@ -54,13 +58,13 @@ public final class StoryReplay {
         for (double[] p : grid(axes)) {
             double threshold = p[0];
             double merge = Math.max(threshold, p[1]);
-            StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f:",
-                    p[2], p[3], threshold, merge, p[4], p[5]));
+            StringBuilder line = new StringBuilder(String.format("weight %.2f floor %.2f threshold %.2f merge %.2f bonus %.2f penalty %.2f smerge %.2f sfloor %.2f smax %.0f:",
+                    p[2], p[3], threshold, merge, p[4], p[5], p[6], p[7], p[8]));
             double sumF = 0;
             double minP = 1;
             for (Map.Entry<String, List<ObjectNode>> variant : byVariant.entrySet()) {
                 double[] prf = replay(variant.getValue(), new StoryAssigner.Rules(threshold, merge, 0.5,
-                        Duration.ofHours(36), Duration.ofDays(3), 50, p[2], p[3], p[4], p[5]));
+                        Duration.ofHours(36), Duration.ofDays(3), 50, p[2], p[3], p[4], p[5], p[6], p[7], (int) p[8]));
                 sumF += prf[2];
                 minP = Math.min(minP, prf[0]);
                 line.append(String.format("  %s P %.3f R %.3f F1 %.3f", variant.getKey(), prf[0], prf[1], prf[2]));
@@ -101,6 +105,28 @@ public final class StoryReplay {
                 throw new IOException(e);
             }
         }
+        String seen = System.getProperty("replay.embeddings");
+        if (seen != null) {
+            // The embeddings the story step itself saw (PendingDump: the pending topic's headers), by article id.
+            HashMap<String, byte[]> byId;
+            try (var in = new java.io.ObjectInputStream(Files.newInputStream(Path.of(seen)))) {
+                byId = (HashMap<String, byte[]>) in.readObject();
+            } catch (ClassNotFoundException e) {
+                throw new IOException(e);
+            }
+            int missing = 0;
+            for (List<ObjectNode> nodes : byVariant.values()) {
+                for (ObjectNode node : nodes) {
+                    byte[] e = byId.get(node.path("id").asText());
+                    if (e == null) {
+                        missing++;
+                    }
+                    EMBEDDINGS.put(node, e);
+                }
+            }
+            System.out.println("embeddings as the story step saw them; missing: " + missing);
+            return;
+        }
         int before = byText.size();
         SentenceEmbedder[] embedder = new SentenceEmbedder[1];
         for (List<ObjectNode> nodes : byVariant.values()) {
@@ -127,9 +153,20 @@ public final class StoryReplay {
         return ((title == null ? "" : title + ". ") + lead).strip();
     }
 
+    static final int[] DIFF = new int[1];
+
     static double[] replay(List<ObjectNode> nodes, StoryAssigner.Rules rules) throws IOException {
         List<ObjectNode> ordered = new ArrayList<>(nodes);
         ordered.sort(Comparator.comparing((ObjectNode n) -> n.path("publishedAt").asText()).thenComparing(n -> n.path("id").asText()));
+        String orderFile = System.getProperty("replay.order");
+        if (orderFile != null) {
+            List<String> ids = Files.readAllLines(Path.of(orderFile));
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                at.putIfAbsent(ids.get(i), i);
+            }
+            ordered.sort(Comparator.comparing((ObjectNode n) -> at.getOrDefault(n.path("id").asText(), Integer.MAX_VALUE)));
+        }
         MapTable<StoryState> stories = new MapTable<>();
         StoryAssigner assigner = new StoryAssigner(stories, new MapTable<>(), rules);
         Map<String, String> predicted = new LinkedHashMap<>();
@@ -139,9 +176,14 @@ public final class StoryReplay {
             JsonNode clean = node.deepCopy().without(List.of("_doc", "_variant", "storyId", "duplicateOf"));
             ArticleFeatures features = ArticleFeatures.of(JSON.treeToValue(clean, EnrichedArticle.class), EMBEDDINGS.get(node));
             String story = assigner.assign(features).storyId();
+            if (!story.equals(node.path("storyId").asText())) {
+                DIFF[0]++;
+            }
             predicted.put(features.id(), story);
             gold.put(features.id(), doc.substring(0, doc.indexOf('_')) + (doc.endsWith("ecbplus") ? "+" : ""));
         }
+        System.out.println("raw storyId differing from the api's: " + DIFF[0] + " of " + ordered.size());
+        DIFF[0] = 0;
         predicted.replaceAll((id, story) -> assigner.resolve(story));
         return BCubed.score(predicted, gold);
     }
