@@ -2,11 +2,10 @@ package dev.newswire.enrich.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newswire.kafka.LauncherScript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +42,7 @@ class JvmOptionsTest {
     /** What ./newswire's gc_of prints for a service, with ENRICH_OPTS set as given. */
     private static String gcOf(String service, String enrichOpts) throws Exception {
         String script = Files.readString(Path.of("../newswire"));
-        String functions = function(script, "opts_of") + function(script, "gc_of");
+        String functions = LauncherScript.function(script, "opts_of") + LauncherScript.function(script, "gc_of");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", functions + "\ngc_of " + service).redirectErrorStream(true);
         builder.environment().put("ENRICH_OPTS", enrichOpts);
         Process bash = builder.start();
@@ -53,11 +52,6 @@ class JvmOptionsTest {
         return out;
     }
 
-    private static String function(String script, String name) {
-        Matcher m = Pattern.compile("(?ms)^" + name + "\\(\\) \\{\\n.*?^\\}\\n").matcher(script);
-        assertThat(m.find()).as("%s() in ./newswire", name).isTrue();
-        return m.group() + "\n";
-    }
 
     @Test
     void theImageStartsEnrichWithTheParallelCollectorWhateverJavaOptsSays() throws IOException {
@@ -66,7 +60,7 @@ class JvmOptionsTest {
         Matcher append = Pattern.compile("JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
         assertThat(append.find()).isTrue();
         assertThat(append.group(1)).contains(GC);
-        assertThat(javaAccepts(append.group(1))).as("java %s -version", append.group(1)).isTrue();
+        assertThat(LauncherScript.javaAccepts(append.group(1))).as("java %s -version", append.group(1)).isTrue();
     }
 
     @Test
@@ -82,10 +76,10 @@ class JvmOptionsTest {
         // the options is one edit, and none of the three can drift from the others.
         String args = Files.readString(Path.of(ARGS));
         assertThat(args).contains("-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000").doesNotContain("GC ");
-        assertThat(javaAccepts("@" + Path.of(ARGS).toAbsolutePath())).as("java @%s -version", ARGS).isTrue();
+        assertThat(LauncherScript.javaAccepts("@" + Path.of(ARGS).toAbsolutePath())).as("java @%s -version", ARGS).isTrue();
 
         String script = Files.readString(Path.of("../newswire"));
-        String launcherArgs = run(function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of enrich; jvm_args_of api");
+        String launcherArgs = LauncherScript.bash(LauncherScript.function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of enrich; jvm_args_of api");
         assertThat(launcherArgs).isEqualTo("@/repo/enrich-service/" + ARGS);
         assertThat(script).contains("$(gc_of \"$name\") $(jvm_args_of \"$name\")");
 
@@ -97,28 +91,5 @@ class JvmOptionsTest {
         assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("@$ROOT/enrich-service/" + ARGS);
     }
 
-    private static String run(String bash) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", bash).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes()).trim();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return out;
-    }
 
-    private static boolean javaAccepts(String options) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(options.trim().split("\\s+")));
-        command.add("-version");
-        try {
-            Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-            java.getInputStream().readAllBytes();
-            return java.waitFor(60, TimeUnit.SECONDS) && java.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
