@@ -1,6 +1,5 @@
 package dev.newswire.enrich.pipeline.entities;
 
-import dev.newswire.enrich.pipeline.lookup.FingerprintTable;
 import edu.stanford.nlp.util.Index;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.lookup;
+package dev.newswire.enrich.pipeline.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.lookup;
+package dev.newswire.enrich.pipeline.entities;
 
 import java.util.List;
 
