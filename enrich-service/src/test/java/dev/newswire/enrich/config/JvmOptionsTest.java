@@ -3,12 +3,16 @@ package dev.newswire.enrich.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.kafka.LauncherScript;
+import edu.stanford.nlp.ie.NERFeatureFactory;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +93,40 @@ class JvmOptionsTest {
         assertThat(Files.readString(Path.of(".dockerignore"))).contains("!" + ARGS);
 
         assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("@$ROOT/enrich-service/" + ARGS);
+    }
+
+    /** HotSpot's HugeMethodLimit: with DontCompileHugeMethods on (the default) longer methods are only interpreted. */
+    private static final int HUGE_METHOD_BYTES = 8000;
+
+    @Test
+    void theCrfFeatureBuilderIsHugeSoHugeMethodsAreCompiled() throws Exception {
+        // CoreNLP's featuresC builds every token's features; if a CoreNLP upgrade ever shrinks it
+        // under the limit the option can go, and this test says so.
+        assertThat(bytecodeLength(NERFeatureFactory.class, "featuresC")).isGreaterThan(HUGE_METHOD_BYTES);
+        assertThat(Files.readAllLines(Path.of(ARGS))).contains("-XX:-DontCompileHugeMethods");
+    }
+
+    /** Bytecode length of the longest method of that name, from javap's disassembly (offset of the last instruction + its size, at least). */
+    private static int bytecodeLength(Class<?> type, String method) {
+        ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
+        StringWriter out = new StringWriter();
+        String classpath = Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        int rc = javap.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "-c", "-p", "-cp", classpath, type.getName());
+        assertThat(rc).isZero();
+        int longest = 0;
+        boolean inside = false;
+        Pattern instruction = Pattern.compile("^\\s+(\\d+): ");
+        for (String line : out.toString().split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("   ") && line.contains("(")) {
+                inside = line.contains(" " + method + "(");
+            } else if (inside) {
+                Matcher m = instruction.matcher(line);
+                if (m.find()) {
+                    longest = Math.max(longest, Integer.parseInt(m.group(1)) + 1);
+                }
+            }
+        }
+        return longest;
     }
 
 
