@@ -1,6 +1,7 @@
 package dev.newswire.enrich.pipeline.entities;
 
 import dev.newswire.enrich.pipeline.models.LibraryVersion;
+import dev.newswire.enrich.pipeline.text.WordTypeCache;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;

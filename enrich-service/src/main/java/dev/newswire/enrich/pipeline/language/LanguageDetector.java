@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.function.Function;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
 
@@ -44,12 +45,18 @@ public final class LanguageDetector implements Stage {
 
     private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
-    private final ThreadSafeLanguageDetectorME detector;
+    /** The n-gram model's best guess for a text. */
+    private final Function<CharSequence, Language> ngramModel;
     private final FunctionWords functionWords = FunctionWords.defaults();
     private final String component;
 
     public LanguageDetector() {
-        this.detector = new ThreadSafeLanguageDetectorME(OpenNlpModels.languageDetector());
+        this(new ThreadSafeLanguageDetectorME(OpenNlpModels.languageDetector())::predictLanguage);
+    }
+
+    /** With another model (tests count its calls). */
+    LanguageDetector(Function<CharSequence, Language> model) {
+        this.ngramModel = model;
         this.component = "opennlp-" + LibraryVersion.of("org.apache.opennlp", "opennlp-tools") + "/"
                 + OpenNlpModels.modelName(OpenNlpModels.LANGDETECT) + "+function-words";
     }
@@ -82,16 +89,18 @@ public final class LanguageDetector implements Stage {
         if (evidence.letters() < MIN_LETTERS) {
             return hint == null ? UNDETERMINED : hint;
         }
-        Language best = detector.predictLanguage(text);
-        String model = toIso1(best.getLang());
-        if (evidence.latinShare() < 0.5) {
-            return model;
-        }
         int english = evidence.hits(ENGLISH);
         String other = evidence.bestOther();
         int otherHits = other == null ? 0 : evidence.hits(other);
-        if (english >= 2 && english >= 2 * otherHits) {
+        if (evidence.latinShare() >= 0.5 && english >= 2 && english >= 2 * otherHits) {
+            // Latin-script text with clear English function words: the answer whatever the model
+            // says, so the model (93 % of this stage's time) is not asked. Most English news ends here.
             return ENGLISH;
+        }
+        Language best = ngramModel.apply(text);
+        String model = toIso1(best.getLang());
+        if (evidence.latinShare() < 0.5) {
+            return model;
         }
         if (otherHits >= 2 && otherHits > english) {
             // the model separates close languages better than a word list does, when it agrees

@@ -46,13 +46,13 @@ public final class SentenceSplitter implements Stage {
     public static final String ABBREVIATIONS = "/dev/newswire/enrich/pipeline/sentences/abbreviations.txt";
 
     private final ThreadSafeSentenceDetectorME sentences;
-    private final ThreadSafeTokenizerME tokenizer;
+    private final CachedTokenizer tokenizer;
     private final ThreadSafePOSTaggerME tagger;
     private final String component;
 
     public SentenceSplitter() {
         this.sentences = new ThreadSafeSentenceDetectorME(OpenNlpModels.sentence(), abbreviations());
-        this.tokenizer = new ThreadSafeTokenizerME(OpenNlpModels.tokenizer());
+        this.tokenizer = new CachedTokenizer(new ThreadSafeTokenizerME(OpenNlpModels.tokenizer())::tokenizePos);
         this.tagger = new ThreadSafePOSTaggerME(OpenNlpModels.pos(), POSTagFormat.PENN);
         this.component = "opennlp-" + LibraryVersion.of("org.apache.opennlp", "opennlp-tools") + "/"
                 + OpenNlpModels.modelName(OpenNlpModels.SENTENCE) + "+" + OpenNlpModels.modelName(OpenNlpModels.TOKENIZER)

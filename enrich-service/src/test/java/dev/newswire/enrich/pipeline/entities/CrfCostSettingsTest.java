@@ -2,6 +2,7 @@ package dev.newswire.enrich.pipeline.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.newswire.enrich.pipeline.text.WordTypeCache;
 import edu.stanford.nlp.ie.NERFeatureFactory;
 import edu.stanford.nlp.ie.crf.CRFClassifier;
 import edu.stanford.nlp.ling.CoreLabel;

@@ -1,4 +1,4 @@
-package dev.newswire.enrich.pipeline.entities;
+package dev.newswire.enrich.pipeline.text;
 
 import java.util.AbstractMap;
 import java.util.Map;
@@ -10,15 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * entries: when a put would go past the bound, the map is emptied first (a news stream's common words
  * come back within a few articles, so a periodic refill costs little, and nothing needs an LRU's
  * per-read bookkeeping). It stands in for the plain {@code HashMap} CoreNLP's
- * {@code NERFeatureFactory} keeps its n-gram cache in, which is neither thread-safe nor bounded;
- * the factory only calls {@link #get} and {@link #put}.
+ * {@code NERFeatureFactory} keeps its n-gram cache in, which is neither thread-safe nor bounded
+ * (the factory only calls {@link #get} and {@link #put}), and holds the tokenizer's splits of each
+ * whitespace token.
  */
-final class WordTypeCache<V> extends AbstractMap<String, V> {
+public final class WordTypeCache<V> extends AbstractMap<String, V> {
 
     private final ConcurrentHashMap<String, V> map = new ConcurrentHashMap<>();
     private final int maxEntries;
 
-    WordTypeCache(int maxEntries) {
+    public WordTypeCache(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
