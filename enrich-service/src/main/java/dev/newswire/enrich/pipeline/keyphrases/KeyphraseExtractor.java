@@ -86,8 +86,9 @@ public final class KeyphraseExtractor implements Stage {
             }
         }
         List<Candidate> ranked = new ArrayList<>();
+        List<String> paddedNames = paddedNames(entities);
         for (Candidate c : candidates.values()) {
-            if (isEntityName(c, entities)) {
+            if (isEntityName(c, entities, paddedNames)) {
                 continue;
             }
             c.score = relevance(c, titleKey, sentences.size());
@@ -144,34 +145,50 @@ public final class KeyphraseExtractor implements Stage {
         return chosen;
     }
 
+    /** Jaccard similarity of the two phrases' word sets. */
     private static double overlap(Candidate a, Candidate b) {
-        Set<String> common = new HashSet<>(a.wordSet());
-        common.retainAll(b.wordSet());
-        Set<String> union = new HashSet<>(a.wordSet());
-        union.addAll(b.wordSet());
-        return union.isEmpty() ? 0 : (double) common.size() / union.size();
+        int common = 0;
+        for (String w : a.wordSet()) {
+            if (b.wordSet().contains(w)) {
+                common++;
+            }
+        }
+        int union = a.wordSet().size() + b.wordSet().size() - common;
+        return union == 0 ? 0 : (double) common / union;
     }
 
     /**
      * True for an entity's name or alias, and for a run of proper nouns that contains one
      * ("US President Donald Trump"): a title plus a name is still just the name.
      */
-    private static boolean isEntityName(Candidate c, List<Entity> entities) {
+    private static boolean isEntityName(Candidate c, List<Entity> entities, List<String> paddedNames) {
         String phrase = c.bestSurface();
-        String padded = " " + phrase.toLowerCase(Locale.ROOT) + " ";
+        String words = String.join(" ", c.words);
         for (Entity e : entities) {
-            if (e.isNamed(phrase) || e.isNamed(String.join(" ", c.words))) {
+            if (e.isNamed(phrase) || e.isNamed(words)) {
                 return true;
             }
-            if (c.properNounsOnly || isTitleCase(phrase)) {
-                for (String name : names(e)) {
-                    if (padded.contains(" " + name.toLowerCase(Locale.ROOT) + " ")) {
-                        return true;
-                    }
+        }
+        if (c.properNounsOnly || isTitleCase(phrase)) {
+            String padded = " " + phrase.toLowerCase(Locale.ROOT) + " ";
+            for (String name : paddedNames) {
+                if (padded.contains(name)) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Every entity's names and aliases, lower case, between spaces: computed once per article, not once per candidate. */
+    private static List<String> paddedNames(List<Entity> entities) {
+        List<String> out = new ArrayList<>();
+        for (Entity e : entities) {
+            for (String name : names(e)) {
+                out.add(" " + name.toLowerCase(Locale.ROOT) + " ");
+            }
+        }
+        return out;
     }
 
     private static boolean isTitleCase(String phrase) {
@@ -196,6 +213,7 @@ public final class KeyphraseExtractor implements Stage {
         final Map<String, Integer> surfaces = new LinkedHashMap<>();
         int count;
         double score;
+        private Set<String> wordSet;
 
         final boolean properNounsOnly;
 
@@ -206,8 +224,12 @@ public final class KeyphraseExtractor implements Stage {
             this.firstSentence = firstSentence;
         }
 
+        /** The phrase's distinct words (built once: the diversity pass compares every pair). */
         Set<String> wordSet() {
-            return new HashSet<>(words);
+            if (wordSet == null) {
+                wordSet = new HashSet<>(words);
+            }
+            return wordSet;
         }
 
         String bestSurface() {
