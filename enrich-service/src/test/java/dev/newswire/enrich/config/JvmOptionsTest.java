@@ -106,7 +106,7 @@ class JvmOptionsTest {
         assertThat(Files.readAllLines(Path.of(ARGS))).contains("-XX:-DontCompileHugeMethods");
     }
 
-    /** Bytecode length of the longest method of that name, from javap's disassembly (offset of the last instruction + its size, at least). */
+    /** Bytecode length of the longest method of that name, from javap's disassembly: a lower bound (the last instruction's offset + 1). */
     private static int bytecodeLength(Class<?> type, String method) {
         ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
         StringWriter out = new StringWriter();

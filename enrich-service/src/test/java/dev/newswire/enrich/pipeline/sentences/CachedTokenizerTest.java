@@ -68,6 +68,17 @@ class CachedTokenizerTest {
     }
 
     @Test
+    void aHostileTextOfHugeTokensIsTokenizedAsTheModelDoesAndLeavesNothingInTheCache() {
+        CachedTokenizer cached = new CachedTokenizer(model::tokenizePos);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            text.append("a.b-".repeat(2_500)).append(i).append(' ');
+        }
+        assertThat(cached.tokenizePos(text.toString())).containsExactly(model.tokenizePos(text.toString()));
+        assertThat(cached.cachedTokens()).isZero();
+    }
+
+    @Test
     void neverHoldsMoreThanItsBound() {
         CachedTokenizer cached = new CachedTokenizer(model::tokenizePos);
         StringBuilder text = new StringBuilder();
