@@ -79,7 +79,7 @@ class JvmOptionsTest {
         // One place: the launcher, the image and the bench pass the same @argument file, so an A/B of
         // the options is one edit, and none of the three can drift from the others.
         String args = Files.readString(Path.of(ARGS));
-        assertThat(args).contains("-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000").doesNotContain("GC ");
+        assertThat(args).contains("-XX:MaxInlineLevel=9", "-XX:InlineSmallCode=1000", "-XX:FreqInlineSize=100").doesNotContain("GC ");
         assertThat(LauncherScript.javaAccepts("@" + Path.of(ARGS).toAbsolutePath())).as("java @%s -version", ARGS).isTrue();
 
         String script = Files.readString(Path.of("../newswire"));
