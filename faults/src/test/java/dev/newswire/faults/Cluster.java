@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,9 +46,12 @@ final class Cluster implements AutoCloseable {
         this.brokerPort = Http.freePortPair();
         Path jar = root.resolve("kafka-local/target/kafka-local-" + System.getProperty("newswire.version", "0.1.0-SNAPSHOT")
                 + "-runner.jar");
-        this.broker = new JavaProcess("kafka", List.of("java", "-Xmx512m", "-jar", jar.toString(),
+        List<String> brokerCommand = new ArrayList<>(List.of("java"));
+        brokerCommand.addAll(LaunchOptions.of(root, "kafka"));
+        brokerCommand.addAll(List.of("-jar", jar.toString(),
                 "--port", Integer.toString(brokerPort), "--controller-port", Integer.toString(brokerPort + 1),
-                "--data-dir", workDir.resolve("data/kafka").toString()), workDir.resolve("logs"));
+                "--data-dir", workDir.resolve("data/kafka").toString()));
+        this.broker = new JavaProcess("kafka", brokerCommand, workDir.resolve("logs"));
         supervisor.scheduleWithFixedDelay(this::supervise, 5, SUPERVISOR_POLL.toSeconds(), TimeUnit.SECONDS);
         // A test JVM stopped from outside (Ctrl-C, a CI timeout) must not leave brokers and services behind.
         Runtime.getRuntime().addShutdownHook(new Thread(this::killAll, "faults-cleanup"));

@@ -29,6 +29,10 @@ final class JavaProcess {
         return name;
     }
 
+    List<String> command() {
+        return command;
+    }
+
     synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");

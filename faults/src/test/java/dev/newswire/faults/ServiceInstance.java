@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One running copy of a service: its kind (ingest, enrich, api), port and JVM. Started with the same
- * heap and flags as {@code ./newswire up}; {@code HOSTNAME} differs per copy so that a process
- * identity derived from it (Kafka static membership) is unique, as it is for pods.
+ * One running copy of a service: its kind (ingest, enrich, api), port and JVM. Started with the JVM
+ * options {@code ./newswire up} gives it ({@link LaunchOptions}); {@code HOSTNAME} differs per copy so
+ * that a process identity derived from it (Kafka static membership) is unique, as it is for pods.
  */
 final class ServiceInstance {
 
@@ -25,23 +25,14 @@ final class ServiceInstance {
         this.kind = kind;
         this.index = index;
         this.port = port;
-        List<String> command = new ArrayList<>(List.of("env", "HOSTNAME=faults-" + kind + "-" + index,
-                "java", "-Xmx" + heap(kind),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of("env", "HOSTNAME=faults-" + kind + "-" + index, "java"));
+        command.addAll(LaunchOptions.of(root, kind));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dkafka.bootstrap.servers=" + bootstrap));
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(root.resolve(kind + "-service/target/quarkus-app/quarkus-run.jar").toString());
         this.process = new JavaProcess(kind + "-" + index, command, logDir);
-    }
-
-    /** Same sizes as {@code heap_of} in ./newswire. */
-    private static String heap(String kind) {
-        return switch (kind) {
-            case "ingest" -> "384m";
-            case "enrich" -> "2g";
-            default -> "1g";
-        };
     }
 
     String kind() {

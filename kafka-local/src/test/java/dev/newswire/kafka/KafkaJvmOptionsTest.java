@@ -30,8 +30,13 @@ class KafkaJvmOptionsTest {
         String script = Files.readString(Path.of("../newswire"));
         assertThat(LauncherScript.bash(LauncherScript.function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of kafka"))
                 .isEqualTo("@/repo/kafka-local/" + ARGS);
-        assertThat(LauncherScript.function(script, "launch_kafka")).contains("-XX:+UseSerialGC $(jvm_args_of kafka) $(cds_of kafka)");
-        assertThat(LauncherScript.function(script, "cds_prepare")).contains("cds_launch kafka \"$dir\" -Xmx\"$(heap_of kafka)\" -Xms32m -XX:+UseSerialGC $(jvm_args_of kafka) ");
+        String options = String.join("", LauncherScript.function(script, "opts_of"), LauncherScript.function(script, "heap_of"),
+                LauncherScript.function(script, "gc_of"), LauncherScript.function(script, "jvm_args_of"),
+                LauncherScript.function(script, "java_options_of"));
+        assertThat(LauncherScript.bash(options + "\nROOT=/repo\njava_options_of kafka"))
+                .isEqualTo("-Xmx512m -Xms32m -XX:+UseSerialGC @/repo/kafka-local/" + ARGS);
+        assertThat(LauncherScript.function(script, "launch_kafka")).contains("$(java_options_of kafka) $(cds_of kafka)");
+        assertThat(LauncherScript.function(script, "cds_prepare")).contains("cds_launch kafka \"$dir\" $(java_options_of kafka) ");
         assertThat(Files.readString(Path.of("../bench/enrich/run.sh")))
                 .contains("BENCH_BROKER_OPTS:--Xmx512m -Xms32m -XX:+UseSerialGC @$ROOT/kafka-local/" + ARGS + "}");
     }

@@ -32,8 +32,9 @@ class JvmOptionsTest {
     void newswireUpStartsEnrichWithTheParallelCollector() throws Exception {
         assertThat(gcOf("enrich", "")).isEqualTo(GC);
         assertThat(gcOf("api", "")).as("the other services keep the JVM default").isEmpty();
-        assertThat(Files.readString(Path.of("../newswire")))
-                .containsPattern("start_process \"\\$name\" java -Xmx\"\\$\\(heap_of \"\\$name\"\\)\" \\$\\(gc_of \"\\$name\"\\)");
+        String script = Files.readString(Path.of("../newswire"));
+        assertThat(LauncherScript.function(script, "java_options_of")).contains("$(gc_of \"$1\")");
+        assertThat(LauncherScript.function(script, "start_service")).contains("start_process \"$name\" java $(java_options_of \"$name\")");
     }
 
     @Test
@@ -85,7 +86,7 @@ class JvmOptionsTest {
         String script = Files.readString(Path.of("../newswire"));
         String launcherArgs = LauncherScript.bash(LauncherScript.function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of enrich; jvm_args_of api");
         assertThat(launcherArgs).isEqualTo("@/repo/enrich-service/" + ARGS);
-        assertThat(script).contains("$(gc_of \"$name\") $(jvm_args_of \"$name\")");
+        assertThat(LauncherScript.function(script, "java_options_of")).contains("$(gc_of \"$1\") $(jvm_args_of \"$1\")");
 
         String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
         assertThat(dockerfile).contains("COPY " + ARGS + " /deployments/enrich.jvmargs")
