@@ -81,10 +81,6 @@ public final class TestEnrichConfig {
                     }
                 };
             }
-
-            public int modelLoaders() {
-                return 1;
-            }
         };
     }
 }
