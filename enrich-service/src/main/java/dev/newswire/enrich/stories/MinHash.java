@@ -28,8 +28,6 @@ final class MinHash {
     /** Fewer shingles than this and a text is too short to call anything a copy of it. */
     static final int MIN_SHINGLES = 8;
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
     private static final long[] SEEDS = new SplittableRandom(0x5EED_11L).longs(HASHES).toArray();
 
     private MinHash() {
@@ -44,13 +42,13 @@ final class MinHash {
         }
         int[] signature = new int[HASHES];
         java.util.Arrays.fill(signature, Integer.MAX_VALUE);
+        StringBuilder shingle = new StringBuilder();
         for (int i = 0; i < shingles; i++) {
-            // FNV-1a of "w1 w2 w3 " (each word followed by a space), hashed word by word without building the string.
-            long hash = FNV_OFFSET;
+            shingle.setLength(0);
             for (int w = 0; w < SHINGLE_WORDS; w++) {
-                hash = fnv1a64(hash, words.get(i + w));
-                hash = (hash ^ ' ') * FNV_PRIME;
+                shingle.append(words.get(i + w)).append(' ');
             }
+            long hash = fnv1a64(shingle);
             for (int h = 0; h < HASHES; h++) {
                 int value = (int) (mix64(hash ^ SEEDS[h]) >>> 33);
                 if (value < signature[h]) {
@@ -115,14 +113,13 @@ final class MinHash {
         return words;
     }
 
-    /** FNV-1a over the string's UTF-16 chars, continuing from {@code hash}. */
-    private static long fnv1a64(long hash, String s) {
-        long h = hash;
+    private static long fnv1a64(CharSequence s) {
+        long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= FNV_PRIME;
+            hash ^= s.charAt(i);
+            hash *= 0x100000001b3L;
         }
-        return h;
+        return hash;
     }
 
     /** SplitMix64's finaliser: spreads every input bit over the output. */

@@ -52,8 +52,7 @@ final class SplitStories {
             if (candidate.equals(grown.id())) {
                 continue;
             }
-            double embedding = index.centroidCosine(candidate, grown.centroid());
-            embedding = Double.isNaN(embedding) ? 0 : embedding;
+            double embedding = PendingEmbedding.cosine(grown.centroid(), index.centroid(candidate));
             if (embedding < rules.storyMergeFloor()) {
                 continue;
             }
