@@ -41,9 +41,9 @@ final class CandidateBound {
     /** False only when the story's score is certainly under the threshold. */
     boolean couldReachThreshold(String storyId, double overlap) {
         double sparse = Math.sqrt(overlap * overlap + tagSquares);
-        byte[] centroid = index.centroid(storyId);
-        boolean embedded = article.embedding() != null && centroid != null;
-        double similarity = rules.similarity(sparse, embedded ? PendingEmbedding.cosine(article.embedding(), centroid) : 0, embedded);
+        double embedding = article.embedding() == null ? Double.NaN : index.centroidCosine(storyId, article.embedding());
+        boolean embedded = !Double.isNaN(embedding);
+        double similarity = rules.similarity(sparse, embedded ? embedding : 0, embedded);
         return similarity + rules.maxAnchorGain(article.years()) >= rules.threshold();
     }
 }

@@ -15,8 +15,19 @@ final class EmbeddingBuckets {
 
     static final int TABLES = 20;
     static final int BITS = 6;
+    private static final int PLANES = TABLES * BITS;
     private static final long SEED = 20261202L;
-    private static volatile float[][] planes;
+    private static volatile Planes planes;
+
+    /**
+     * The hyperplanes stored dimension-major ({@code values[i * PLANES + p]} is plane p's i-th
+     * component), so that all {@value #PLANES} dot products advance together over the vector: each
+     * is still summed in the order i = 0, 1, …, so every sign bit is the one a plane-by-plane loop
+     * gives, but the sums no longer wait on one another (this ran twice per article in the story
+     * step, a plane at a time: ~8 % of its CPU).
+     */
+    private record Planes(int dimensions, float[] values) {
+    }
 
     private EmbeddingBuckets() {
     }
@@ -26,33 +37,37 @@ final class EmbeddingBuckets {
         if (v == null) {
             return new int[0];
         }
-        float[][] p = planes(v.length);
+        float[] p = planes(v.length).values();
+        double[] dots = new double[PLANES];
+        for (int i = 0, base = 0; i < v.length; i++, base += PLANES) {
+            float component = v[i];
+            for (int plane = 0; plane < PLANES; plane++) {
+                dots[plane] += p[base + plane] * component;
+            }
+        }
         int[] out = new int[TABLES];
         for (int t = 0; t < TABLES; t++) {
             int bits = 0;
             for (int b = 0; b < BITS; b++) {
-                float[] plane = p[t * BITS + b];
-                double dot = 0;
-                for (int i = 0; i < v.length; i++) {
-                    dot += plane[i] * v[i];
-                }
-                bits = (bits << 1) | (dot >= 0 ? 1 : 0);
+                bits = (bits << 1) | (dots[t * BITS + b] >= 0 ? 1 : 0);
             }
             out[t] = (t << BITS) | bits;
         }
         return out;
     }
 
-    private static float[][] planes(int dimensions) {
-        float[][] p = planes;
-        if (p == null || p[0].length != dimensions) {
+    private static Planes planes(int dimensions) {
+        Planes p = planes;
+        if (p == null || p.dimensions() != dimensions) {
+            // Drawn plane by plane, as ever: the same planes, only stored transposed.
             Random random = new Random(SEED);
-            p = new float[TABLES * BITS][dimensions];
-            for (float[] plane : p) {
+            float[] values = new float[PLANES * dimensions];
+            for (int plane = 0; plane < PLANES; plane++) {
                 for (int i = 0; i < dimensions; i++) {
-                    plane[i] = (float) random.nextGaussian();
+                    values[i * PLANES + plane] = (float) random.nextGaussian();
                 }
             }
+            p = new Planes(dimensions, values);
             planes = p;
         }
         return p;

@@ -24,6 +24,8 @@ final class EmbeddingIndex {
     /** Per slot, the bucket within each table ({@code bucket & BUCKET_MASK}), valid where {@link #indexed}. */
     private byte[] buckets = new byte[0];
     private boolean[] indexed = new boolean[0];
+    /** Per slot, the centroid's sum of squares, so that a cosine with it reads the slab once and copies nothing. */
+    private long[] squares = new long[0];
     private final Map<Integer, byte[]> otherLength = new HashMap<>();
 
     /** Indexes a slot's centroid (not null): its bytes and its buckets. */
@@ -33,6 +35,7 @@ final class EmbeddingIndex {
             dimensions = centroid.length;
         }
         grow(slot + 1);
+        squares[slot] = PendingEmbedding.squares(centroid);
         if (centroid.length == dimensions) {
             System.arraycopy(centroid, 0, slab, slot * dimensions, dimensions);
         } else {
@@ -72,6 +75,29 @@ final class EmbeddingIndex {
     }
 
     /**
+     * {@link PendingEmbedding#cosine} of the vector with the slot's centroid (the same double), read in
+     * place; NaN when the slot has no centroid. A candidate's bound and the second pass take one per
+     * candidate story, up to a hundred per article: a copy of the centroid and two of the three sums
+     * each time were most of what the bound cost.
+     */
+    double cosine(int slot, byte[] vector) {
+        if (slot < 0 || slot >= indexed.length || !indexed[slot]) {
+            return Double.NaN;
+        }
+        byte[] other = otherLength.get(slot);
+        if (other != null || vector == null || vector.length != dimensions) {
+            return PendingEmbedding.cosine(vector, other != null ? other : centroid(slot));
+        }
+        long dot = 0;
+        long vectorSquares = 0;
+        for (int i = 0, at = slot * dimensions; i < dimensions; i++, at++) {
+            dot += vector[i] * slab[at];
+            vectorSquares += vector[i] * vector[i];
+        }
+        return PendingEmbedding.cosine(dot, vectorSquares, squares[slot]);
+    }
+
+    /**
      * Adds one to {@code counts[slot]} for every table in which a story shares the vector's bucket;
      * slots counted for the first time are appended to {@code touched}. Returns the new touched count.
      */
@@ -104,5 +130,6 @@ final class EmbeddingIndex {
         slab = Arrays.copyOf(slab, length * dimensions);
         buckets = Arrays.copyOf(buckets, length * TABLES);
         indexed = Arrays.copyOf(indexed, length);
+        squares = Arrays.copyOf(squares, length);
     }
 }

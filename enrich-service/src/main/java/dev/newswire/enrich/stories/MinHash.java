@@ -28,6 +28,8 @@ final class MinHash {
     /** Fewer shingles than this and a text is too short to call anything a copy of it. */
     static final int MIN_SHINGLES = 8;
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
     private static final long[] SEEDS = new SplittableRandom(0x5EED_11L).longs(HASHES).toArray();
 
     private MinHash() {
@@ -42,13 +44,13 @@ final class MinHash {
         }
         int[] signature = new int[HASHES];
         java.util.Arrays.fill(signature, Integer.MAX_VALUE);
-        StringBuilder shingle = new StringBuilder();
         for (int i = 0; i < shingles; i++) {
-            shingle.setLength(0);
+            // FNV-1a of "w1 w2 w3 " (each word followed by a space), hashed word by word without building the string.
+            long hash = FNV_OFFSET;
             for (int w = 0; w < SHINGLE_WORDS; w++) {
-                shingle.append(words.get(i + w)).append(' ');
+                hash = fnv1a64(hash, words.get(i + w));
+                hash = (hash ^ ' ') * FNV_PRIME;
             }
-            long hash = fnv1a64(shingle);
             for (int h = 0; h < HASHES; h++) {
                 int value = (int) (mix64(hash ^ SEEDS[h]) >>> 33);
                 if (value < signature[h]) {
@@ -113,13 +115,14 @@ final class MinHash {
         return words;
     }
 
-    private static long fnv1a64(CharSequence s) {
-        long hash = 0xcbf29ce484222325L;
+    /** FNV-1a over the string's UTF-16 chars, continuing from {@code hash}. */
+    private static long fnv1a64(long hash, String s) {
+        long h = hash;
         for (int i = 0; i < s.length(); i++) {
-            hash ^= s.charAt(i);
-            hash *= 0x100000001b3L;
+            h ^= s.charAt(i);
+            h *= FNV_PRIME;
         }
-        return hash;
+        return h;
     }
 
     /** SplitMix64's finaliser: spreads every input bit over the output. */

@@ -52,6 +52,20 @@ public final class PendingEmbedding {
             na += a[i] * a[i];
             nb += b[i] * b[i];
         }
+        return cosine(dot, na, nb);
+    }
+
+    /** The cosine from a dot product and the two sums of squares (all exact integers): 0 when either vector is all zero. */
+    static double cosine(long dot, long na, long nb) {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt((double) na * nb);
+    }
+
+    /** Sum of squares of an int8 vector. */
+    static long squares(byte[] v) {
+        long sum = 0;
+        for (byte x : v) {
+            sum += x * x;
+        }
+        return sum;
     }
 }

@@ -52,7 +52,8 @@ final class SplitStories {
             if (candidate.equals(grown.id())) {
                 continue;
             }
-            double embedding = PendingEmbedding.cosine(grown.centroid(), index.centroid(candidate));
+            double embedding = index.centroidCosine(candidate, grown.centroid());
+            embedding = Double.isNaN(embedding) ? 0 : embedding;
             if (embedding < rules.storyMergeFloor()) {
                 continue;
             }

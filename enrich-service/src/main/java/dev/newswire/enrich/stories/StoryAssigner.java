@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
@@ -96,31 +95,22 @@ final class StoryAssigner {
     private final Rules rules;
     private final StoryIndex index = new StoryIndex();
     private final SplitStories splits;
-    private final Duration sweepEvery;
+    private final WindowSweep sweep;
     /** Off only in the test that shows pruning never changes an assignment. */
     boolean pruning = true;
-    private Instant clock = Instant.EPOCH;
-    private Instant lastSweep = Instant.EPOCH;
 
     StoryAssigner(StateTable<StoryState> stories, StateTable<ArticleState> articles, Rules rules) {
         this.stories = stories;
         this.articles = articles;
         this.rules = rules;
         this.splits = new SplitStories(rules, stories, index);
-        this.sweepEvery = rules.window().dividedBy(72).compareTo(Duration.ofMinutes(1)) < 0
-                ? Duration.ofMinutes(1) : rules.window().dividedBy(72);
-        stories.forEach((id, story) -> {
-            index.addStory(story);
-            if (story.lastSeen().isAfter(clock)) {
-                clock = story.lastSeen();
-            }
-        });
+        stories.forEach((id, story) -> index.addStory(story));
         articles.forEach((id, article) -> index.addArticle(id, article.time(), article.signature()));
-        lastSweep = clock;
+        this.sweep = new WindowSweep(stories, articles, index, rules.window());
     }
 
     Assignment assign(ArticleFeatures article) {
-        advanceClock(article.time());
+        sweep.advance(article.time());
         ArticleState known = articles.get(article.id());
         if (known != null) {
             String storyId = resolve(known.storyId());
@@ -175,15 +165,15 @@ final class StoryAssigner {
     private StoryState bySimilarity(ArticleFeatures article, List<StoryState> changed) {
         // Candidates: the stories sharing most sparse features, and those nearest by embedding buckets.
         Set<String> candidates = new TreeSet<>();
-        Map<String, Double> sharing = index.storiesSharing(article.vector());
-        candidates.addAll(Vectors.heaviest(sharing, rules.maxCandidates()));
+        SharedFeatures sharing = index.storiesSharing(article.vector());
+        candidates.addAll(sharing.heaviest(rules.maxCandidates()));
         if (article.embedding() != null && rules.embeddingWeight() > 0) {
             candidates.addAll(index.storiesNear(article.embedding(), rules.maxCandidates()));
         }
         List<Scored> matches = new ArrayList<>();
         CandidateBound bound = new CandidateBound(rules, article, index);
         for (String candidate : candidates) {
-            if (pruning && !bound.couldReachThreshold(candidate, sharing.getOrDefault(candidate, 0.0))) {
+            if (pruning && !bound.couldReachThreshold(candidate, sharing.of(candidate))) {
                 continue;
             }
             StoryState story = stories.get(candidate);
@@ -283,39 +273,5 @@ final class StoryAssigner {
             return Duration.between(story.lastSeen(), time).toSeconds();
         }
         return 0;
-    }
-
-    private void advanceClock(Instant time) {
-        if (!time.isAfter(clock)) {
-            return;
-        }
-        clock = time;
-        if (Duration.between(lastSweep, clock).compareTo(sweepEvery) >= 0) {
-            lastSweep = clock;
-            sweep(clock.minus(rules.window()));
-        }
-    }
-
-    /** Removes stories last seen, and articles published, before {@code cutoff}: only those are read. */
-    private void sweep(Instant cutoff) {
-        List<String> coldStories = index.storiesLastSeenBefore(cutoff);
-        for (String id : coldStories) {
-            StoryState story = stories.get(id);
-            if (story != null) {
-                index.removeStory(story);
-            }
-            stories.delete(id);
-        }
-        List<String> coldArticles = index.articlesBefore(cutoff);
-        for (String id : coldArticles) {
-            ArticleState article = articles.get(id);
-            if (article != null) {
-                index.removeArticle(id, article.time(), article.signature());
-            }
-            articles.delete(id);
-        }
-        if (!coldStories.isEmpty() || !coldArticles.isEmpty()) {
-            LOG.debugf("swept %d stories and %d articles older than %s", coldStories.size(), coldArticles.size(), cutoff);
-        }
     }
 }

@@ -34,13 +34,23 @@ final class StoryIndex {
     /** Time indexes, so that a sweep touches only what went cold, never the whole store. */
     private final NavigableMap<Instant, Set<String>> storiesByLastSeen = new TreeMap<>();
     private final NavigableMap<Instant, Set<String>> articlesByTime = new TreeMap<>();
-    /** Scratch per slot for one query (always left at zero), and the slots a query touched. */
+    /** Scratch per slot for one bucket query (always left at zero), and the slots it touched. */
     private int[] counts = new int[0];
-    private double[] overlaps = new double[0];
     private int[] touched = new int[0];
+    /**
+     * A feature query's answer, read in place by {@link SharedFeatures} until the next change: per slot
+     * the summed weight and the version of the query that wrote it (so nothing needs clearing), and
+     * the slots it touched.
+     */
+    private double[] overlaps = new double[0];
+    private long[] overlapStamps = new long[0];
+    private int[] shared = new int[0];
+    /** Bumped by every change and every feature query. */
+    private long version;
 
     /** Indexes a story: its features and centroid while it is open (not merged), its last-seen time always. */
     void addStory(StoryState story) {
+        version++;
         if (story.mergedInto() == null) {
             int slot = slots.intern(story.id());
             for (String feature : story.profile().keySet()) {
@@ -56,6 +66,7 @@ final class StoryIndex {
     }
 
     void removeStory(StoryState story) {
+        version++;
         int slot = slots.slotOf(story.id());
         if (slot >= 0) {
             for (String feature : story.profile().keySet()) {
@@ -92,9 +103,18 @@ final class StoryIndex {
         return embeddings.centroid(slots.slotOf(storyId));
     }
 
+    /**
+     * {@code PendingEmbedding.cosine(embedding, centroid(storyId))} without copying the centroid; NaN
+     * when the story has no centroid (merged, closed, or none of its members had an embedding).
+     */
+    double centroidCosine(String storyId, byte[] embedding) {
+        return embeddings.cosine(slots.slotOf(storyId), embedding);
+    }
+
     /** Story ids sharing an indexed feature with the vector, with the summed weight of the shared features. */
-    Map<String, Double> storiesSharing(Map<String, Double> vector) {
+    SharedFeatures storiesSharing(Map<String, Double> vector) {
         ensureScratch();
+        long query = ++version;
         int n = 0;
         // Summed feature by feature in the vector's order, as a map merge would: the same doubles.
         for (Map.Entry<String, Double> e : vector.entrySet()) {
@@ -105,22 +125,20 @@ final class StoryIndex {
             double weight = e.getValue();
             for (int i = 0; i < ids.size(); i++) {
                 int slot = ids.get(i);
-                if (counts[slot]++ == 0) {
-                    touched[n++] = slot;
+                if (overlapStamps[slot] != query) {
+                    overlapStamps[slot] = query;
+                    shared[n++] = slot;
                     overlaps[slot] = weight;
                 } else {
                     overlaps[slot] += weight;
                 }
             }
         }
-        Map<String, Double> overlap = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
-        for (int i = 0; i < n; i++) {
-            int slot = touched[i];
-            overlap.put(slots.id(slot), overlaps[slot]);
-            counts[slot] = 0;
-            overlaps[slot] = 0;
-        }
-        return overlap;
+        return new SharedFeatures(this, query, slots, shared, n, overlaps, overlapStamps);
+    }
+
+    boolean unchangedSince(long seen) {
+        return version == seen;
     }
 
     /**
@@ -181,8 +199,10 @@ final class StoryIndex {
         if (counts.length < capacity) {
             int length = capacity + (capacity >> 1) + 16;
             counts = Arrays.copyOf(counts, length);
-            overlaps = Arrays.copyOf(overlaps, length);
             touched = new int[length];
+            overlaps = new double[length];
+            overlapStamps = new long[length];
+            shared = new int[length];
         }
     }
 

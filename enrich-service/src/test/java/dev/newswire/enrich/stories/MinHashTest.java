@@ -80,4 +80,37 @@ class MinHashTest {
         }
         return String.join(" ", sentences);
     }
+    /** The signature is stored and compared across releases: it must stay FNV-1a of "w1 w2 w3 " per shingle. */
+    @Test
+    void signatureHashesEachShingleAsTheThreeWordsEachFollowedByASpace() throws Exception {
+        for (Path seed : StoryTestClients.seeds()) {
+            String text = Files.readString(seed);
+            assertThat(MinHash.signature(text)).as(seed.toString()).isEqualTo(definitionSignature(text));
+        }
+        String accents = "Zürich café élan: the naïve façade of São Paulo's Ωmega index fell 3.5 % on Tuesday, "
+                + "traders said, as the ĸ-ratio and the 東京 index rose again in late trading.";
+        assertThat(MinHash.signature(accents)).isEqualTo(definitionSignature(accents));
+    }
+
+    private static int[] definitionSignature(String text) {
+        List<String> words = MinHash.words(text);
+        int[] signature = new int[MinHash.HASHES];
+        java.util.Arrays.fill(signature, Integer.MAX_VALUE);
+        long[] seeds = new java.util.SplittableRandom(0x5EED_11L).longs(MinHash.HASHES).toArray();
+        for (int i = 0; i + MinHash.SHINGLE_WORDS <= words.size(); i++) {
+            String shingle = String.join(" ", words.subList(i, i + MinHash.SHINGLE_WORDS)) + " ";
+            long hash = 0xcbf29ce484222325L;
+            for (int c = 0; c < shingle.length(); c++) {
+                hash ^= shingle.charAt(c);
+                hash *= 0x100000001b3L;
+            }
+            for (int h = 0; h < MinHash.HASHES; h++) {
+                long z = hash ^ seeds[h];
+                z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+                z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+                signature[h] = Math.min(signature[h], (int) ((z ^ (z >>> 31)) >>> 33));
+            }
+        }
+        return signature;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.newswire.enrich.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,7 +70,16 @@ class StoryIndexEquivalenceTest {
             if (step % 10 == 0) {
                 queries++;
                 Map<String, Double> vector = features(random);
-                assertThat(index.storiesSharing(vector)).as("overlap at step %d", step).isEqualTo(reference.storiesSharing(vector));
+                SharedFeatures sharing = index.storiesSharing(vector);
+                Map<String, Double> expected = reference.storiesSharing(vector);
+                assertThat(sharing.asMap()).as("overlap at step %d", step).isEqualTo(expected);
+                for (int k : new int[] {1, 3, 50, 10_000}) {
+                    assertThat(new HashSet<>(sharing.heaviest(k))).as("top %d sharing at step %d", k, step)
+                            .isEqualTo(new HashSet<>(Vectors.heaviest(expected, k)));
+                }
+                for (String id : indexed.keySet()) {
+                    assertThat(sharing.of(id)).as("overlap of %s", id).isEqualTo(expected.getOrDefault(id, 0.0));
+                }
                 byte[] embedding = vector(random, directions.get(random.nextInt(directions.size())), DIMENSIONS);
                 Map<String, Double> near = reference.storiesNear(embedding);
                 for (int k : new int[] {1, 3, 10, 50, 10_000}) {
@@ -76,7 +87,11 @@ class StoryIndexEquivalenceTest {
                             .isEqualTo(new HashSet<>(Vectors.heaviest(near, k)));
                 }
                 for (String id : indexed.keySet()) {
-                    assertThat(index.centroid(id)).as("centroid of %s", id).isEqualTo(reference.centroid(id));
+                    byte[] centroid = reference.centroid(id);
+                    assertThat(index.centroid(id)).as("centroid of %s", id).isEqualTo(centroid);
+                    // The same bits, NaN (no centroid) included.
+                    assertThat(Double.doubleToLongBits(index.centroidCosine(id, embedding))).as("cosine with %s", id)
+                            .isEqualTo(Double.doubleToLongBits(centroid == null ? Double.NaN : PendingEmbedding.cosine(embedding, centroid)));
                 }
                 Instant cutoff = t0.plusSeconds(random.nextInt(step + 1));
                 assertThat(index.storiesLastSeenBefore(cutoff)).isEqualTo(reference.storiesLastSeenBefore(cutoff));
@@ -84,6 +99,25 @@ class StoryIndexEquivalenceTest {
         }
         assertThat(queries).isEqualTo(300);
         assertThat(indexed).hasSizeGreaterThan(500);
+    }
+
+    @Test
+    void sharedFeaturesReadAfterTheIndexChangedFailInsteadOfAnsweringForAnotherStory() {
+        SplittableRandom random = new SplittableRandom(7);
+        StoryIndex index = new StoryIndex();
+        List<byte[]> directions = List.of(vector(random, null, DIMENSIONS));
+        StoryState first = story("st-a", null, Instant.parse("2026-03-01T00:00:00Z"), random, directions);
+        index.addStory(first);
+        SharedFeatures sharing = index.storiesSharing(first.profile());
+        assertThat(sharing.of("st-a")).isPositive();
+
+        index.removeStory(first);
+
+        assertThatThrownBy(() -> sharing.of("st-a")).isInstanceOf(IllegalStateException.class);
+        SharedFeatures again = index.storiesSharing(first.profile());
+        assertThat(again.heaviest(1)).isEmpty();
+        index.storiesSharing(first.profile());
+        assertThatThrownBy(again::asMap).isInstanceOf(IllegalStateException.class);
     }
 
     @ParameterizedTest
