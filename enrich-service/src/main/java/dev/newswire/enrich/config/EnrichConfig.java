@@ -40,6 +40,14 @@ public interface EnrichConfig {
 
     WarmUp warmUp();
 
+    /**
+     * Threads that load the pipeline's three slow models (language profiles, CoreNLP's CRF, MiniLM)
+     * side by side at start-up, while the start-up thread builds the rest; 1 loads them in order.
+     * Readiness waits on the slowest, and by then the other processes of a start are mostly idle.
+     */
+    @WithDefault("3")
+    int modelLoaders();
+
     interface WarmUp {
         /**
          * Bundled articles run through the pipeline after the models load and before readiness turns

@@ -23,8 +23,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,11 +71,19 @@ public class Enricher {
         try {
             Pipeline.Settings settings = new Pipeline.Settings(config.tags().max(), config.tags().threshold(),
                     config.keyphrases().max(), config.summary().sentences(), config.summary().words());
-            SentenceEmbedder embedder = new SentenceEmbedder();
-            if (config.embedding().batchSize() > 1) {
-                embedder = embedder.batching(config.embedding().batchSize(), config.embedding().maxWait(), slots);
+            Pipeline loaded;
+            AtomicInteger threads = new AtomicInteger();
+            // The pipeline's slow model loads, side by side (Pipeline.standard with an executor).
+            ExecutorService loaders = Executors.newFixedThreadPool(Math.max(1, config.modelLoaders()), r -> {
+                Thread thread = new Thread(r, "enrich-model-loader-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                loaded = Pipeline.standard(this::embedder, settings, loaders);
+            } finally {
+                loaders.shutdown();
             }
-            Pipeline loaded = Pipeline.standard(embedder, settings);
             long modelsLoaded = System.nanoTime();
             LOG.infof("enrichment models loaded in %d ms: stages %s", TimeUnit.NANOSECONDS.toMillis(modelsLoaded - start),
                     loaded.stages().stream().map(Stage::name).toList());
@@ -86,6 +97,14 @@ public class Enricher {
             LOG.error("enrichment models failed to load; the service stays not ready", e);
             pipeline.completeExceptionally(e);
         }
+    }
+
+    private SentenceEmbedder embedder() {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        if (config.embedding().batchSize() > 1) {
+            embedder = embedder.batching(config.embedding().batchSize(), config.embedding().maxWait(), slots);
+        }
+        return embedder;
     }
 
     public boolean isReady() {

@@ -10,8 +10,11 @@ import dev.newswire.enrich.pipeline.sentences.SentenceSplitter;
 import dev.newswire.enrich.pipeline.summary.Summarizer;
 import dev.newswire.enrich.pipeline.tags.TopicTagger;
 import dev.newswire.model.RawArticle;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The whole data path of enrichment, in order. Each stage reads what earlier stages filled in and
@@ -47,18 +50,54 @@ public final class Pipeline {
 
     /** The standard pipeline: loads every model, so it takes a few seconds; build it once. */
     public static Pipeline standard(SentenceEmbedder embedder, Settings settings) {
-        List<Stage> stages = new ArrayList<>();
-        stages.add(new TextCleaner());                 // 1. HTML/plain text -> clean text + blocks
-        stages.add(new TitleAndAuthorExtractor());     // 2. headline and "By ..." authors
-        stages.add(new LanguageDetector());            // 3. language; non-English skips 4-8
-        stages.add(new SentenceSplitter());            // 4. sentences, tokens, POS of prose blocks
-        EntityExtractor entities = new EntityExtractor();
-        entities.warmUp();                             //    first CoreNLP call is slow: pay it before ready
-        stages.add(entities);                          // 5. entities (CoreNLP + alias merge + salience)
-        stages.add(new KeyphraseExtractor(settings.maxKeyphrases()));                    // 6.
-        stages.add(new TopicTagger(embedder, settings.tagThreshold(), settings.maxTags())); // 7.
-        stages.add(new Summarizer(settings.summarySentences(), settings.summaryWords()));                         // 8.
-        return new Pipeline(stages);
+        return standard(() -> embedder, settings, Runnable::run);
+    }
+
+    /**
+     * The standard pipeline, its three slow loads (the language profiles, CoreNLP's CRF with its first
+     * call, MiniLM with the tag prototypes) run on {@code loaders} while this thread builds the rest:
+     * the service's readiness waits on them, and at start-up the other processes are soon idle while
+     * one loader thread took ~4 s alone (docs/benchmarks/enrich.md). {@code Runnable::run} loads in order.
+     */
+    public static Pipeline standard(Supplier<SentenceEmbedder> embedder, Settings settings, Executor loaders) {
+        CompletableFuture<EntityExtractor> entities = CompletableFuture.supplyAsync(() -> {
+            EntityExtractor extractor = new EntityExtractor();
+            extractor.warmUp();                        // first CoreNLP call is slow: pay it before ready
+            return extractor;
+        }, loaders);
+        CompletableFuture<TopicTagger> tags = CompletableFuture.supplyAsync(
+                () -> new TopicTagger(embedder.get(), settings.tagThreshold(), settings.maxTags()), loaders);
+        CompletableFuture<LanguageDetector> language = CompletableFuture.supplyAsync(LanguageDetector::new, loaders);
+        // Meanwhile the quick ones, here.
+        TextCleaner cleaner = new TextCleaner();
+        TitleAndAuthorExtractor byline = new TitleAndAuthorExtractor();
+        SentenceSplitter sentences = new SentenceSplitter();
+        KeyphraseExtractor keyphrases = new KeyphraseExtractor(settings.maxKeyphrases());
+        Summarizer summary = new Summarizer(settings.summarySentences(), settings.summaryWords());
+        return new Pipeline(List.of(
+                cleaner,                // 1. HTML/plain text -> clean text + blocks
+                byline,                 // 2. headline and "By ..." authors
+                loaded(language),       // 3. language; non-English skips 4-8
+                sentences,              // 4. sentences, tokens, POS of prose blocks
+                loaded(entities),       // 5. entities (CoreNLP + alias merge + salience)
+                keyphrases,             // 6.
+                loaded(tags),           // 7. topic tags (MiniLM)
+                summary));              // 8.
+    }
+
+    /** The loaded stage, or the loader's own exception (not wrapped), as a load in order would throw. */
+    private static <T> T loaded(CompletableFuture<T> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     public List<Stage> stages() {

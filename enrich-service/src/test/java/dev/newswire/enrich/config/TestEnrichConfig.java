@@ -81,6 +81,10 @@ public final class TestEnrichConfig {
                     }
                 };
             }
+
+            public int modelLoaders() {
+                return 1;
+            }
         };
     }
 }
