@@ -104,9 +104,16 @@ final class StoryAssigner {
         this.articles = articles;
         this.rules = rules;
         this.splits = new SplitStories(rules, stories, index);
-        stories.forEach((id, story) -> index.addStory(story));
+        // One pass over the restored stories: the index, and the latest time seen (the sweep's clock).
+        Instant[] latest = {Instant.EPOCH};
+        stories.forEach((id, story) -> {
+            index.addStory(story);
+            if (story.lastSeen().isAfter(latest[0])) {
+                latest[0] = story.lastSeen();
+            }
+        });
         articles.forEach((id, article) -> index.addArticle(id, article.time(), article.signature()));
-        this.sweep = new WindowSweep(stories, articles, index, rules.window());
+        this.sweep = new WindowSweep(stories, articles, index, rules.window(), latest[0]);
     }
 
     Assignment assign(ArticleFeatures article) {

@@ -23,21 +23,16 @@ final class WindowSweep {
     private Instant clock;
     private Instant lastSweep;
 
-    /** Starts the clock at the latest last-seen time of the stored stories (EPOCH when none). */
-    WindowSweep(StateTable<StoryState> stories, StateTable<ArticleState> articles, StoryIndex index, Duration window) {
+    /** Starts the clock at {@code latest}: the latest last-seen time of the stored stories (EPOCH when none). */
+    WindowSweep(StateTable<StoryState> stories, StateTable<ArticleState> articles, StoryIndex index, Duration window,
+                Instant latest) {
         this.stories = stories;
         this.articles = articles;
         this.index = index;
         this.window = window;
         this.every = window.dividedBy(72).compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : window.dividedBy(72);
-        Instant[] latest = {Instant.EPOCH};
-        stories.forEach((id, story) -> {
-            if (story.lastSeen().isAfter(latest[0])) {
-                latest[0] = story.lastSeen();
-            }
-        });
-        this.clock = latest[0];
-        this.lastSweep = latest[0];
+        this.clock = latest;
+        this.lastSweep = latest;
     }
 
     /** Moves the clock to an article's event time (never back) and sweeps when a sweep is due. */
