@@ -34,6 +34,7 @@ public class TopicReader implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(TopicReader.class);
     static final String SKIPPED = "newswire.api.records.skipped";
+    private static final Duration OFFSETS_WAIT = Duration.ofSeconds(5);
 
     private final KafkaClients clients;
     private final String topic;
@@ -121,9 +122,12 @@ public class TopicReader implements Runnable {
             }
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
-            Map<TopicPartition, Long> target = c.endOffsets(partitions);
-            lastBrokerContact = System.currentTimeMillis();
+            Bounds bounds = awaitBounds(c, partitions);
+            if (bounds == null) {
+                return;
+            }
+            Map<TopicPartition, Long> begin = bounds.begin();
+            Map<TopicPartition, Long> target = bounds.end();
             long[] start = new long[partitions.size()];
             begin.forEach((tp, offset) -> start[tp.partition()] = offset);
             sink.startAt(Position.of(start));
@@ -188,6 +192,28 @@ public class TopicReader implements Runnable {
             sleepQuietly(Duration.ofSeconds(1));
         }
         return List.of();
+    }
+
+    private record Bounds(Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+    }
+
+    /**
+     * The partitions' first and end offsets, asked until the broker answers (null once stopped). The
+     * broker can go away between its metadata answer and this question: that is an outage to wait out,
+     * like every other one, not a reason to end the reader (and restart the service until it is back).
+     */
+    private Bounds awaitBounds(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+        while (running) {
+            try {
+                Bounds bounds = new Bounds(c.beginningOffsets(partitions, OFFSETS_WAIT), c.endOffsets(partitions, OFFSETS_WAIT));
+                lastBrokerContact = System.currentTimeMillis();
+                return bounds;
+            } catch (RetriableException e) {
+                LOG.infof("Waiting for the broker to answer the offsets of %s: %s", topic, e.toString());
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+        return null;
     }
 
     private void append(ConsumerRecords<byte[], byte[]> records) {

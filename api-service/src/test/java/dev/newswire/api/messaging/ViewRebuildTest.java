@@ -15,14 +15,21 @@ import dev.newswire.kafka.NewswireKafkaResource;
 import dev.newswire.model.EnrichedArticle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +117,83 @@ class ViewRebuildTest {
         await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> ViewLivenessCheck.of(reader).getStatus() == HealthCheckResponse.Status.DOWN);
         reader.stop();
         clients.close();
+    }
+    /**
+     * The broker answers the metadata and then goes away before the start offsets: the reader waits
+     * for it (the offsets' TimeoutException is what the client throws then) instead of ending, which
+     * turned liveness DOWN and had the service restarted until the broker was back.
+     */
+    @Test
+    void aBrokerThatDoesNotAnswerTheStartOffsetsIsWaitedOut() throws Exception {
+        String topic = "rebuild.offsets." + System.nanoTime();
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        EnrichedArticle article = about("offsets", "one");
+        publish(topic, article, null);
+        AtomicInteger unanswered = new AtomicInteger(3);
+        KafkaClients clients = new KafkaClients(NewswireKafkaResource.bootstrapServers()) {
+            @Override
+            public KafkaConsumer<byte[], byte[]> consumer(String purpose) {
+                return new OffsetsTimeOut(unanswered);
+            }
+        };
+        ArticleView view = new ArticleView(10);
+        TopicReader reader = new TopicReader(clients, topic, view, batch -> { }, READER, new SimpleMeterRegistry());
+        reader.start();
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> reader.caughtUp() || !reader.alive());
+        assertThat(reader.stoppedBy()).isNull();
+        assertThat(reader.alive()).isTrue();
+        assertThat(unanswered.get()).as("offset questions left unanswered").isLessThanOrEqualTo(0);
+        assertThat(view.index().byId(article.id())).isNotNull();
+        reader.stop();
+        clients.close();
+    }
+
+    /**
+     * A real consumer whose first offset questions time out, as they do when the broker went away
+     * after answering the metadata.
+     */
+    private static final class OffsetsTimeOut extends KafkaConsumer<byte[], byte[]> {
+        private final AtomicInteger unanswered;
+
+        OffsetsTimeOut(AtomicInteger unanswered) {
+            super(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, NewswireKafkaResource.bootstrapServers(),
+                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.unanswered = unanswered;
+        }
+
+        private void maybeTimeOut() {
+            if (unanswered.getAndDecrement() > 0) {
+                throw new TimeoutException("Failed to get offsets by times in 5000ms");
+            }
+        }
+
+        @Override
+        public Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions) {
+            maybeTimeOut();
+            return super.beginningOffsets(partitions);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions, Duration timeout) {
+            maybeTimeOut();
+            return super.beginningOffsets(partitions, timeout);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+            maybeTimeOut();
+            return super.endOffsets(partitions);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions, Duration timeout) {
+            maybeTimeOut();
+            return super.endOffsets(partitions, timeout);
+        }
     }
 }
