@@ -31,8 +31,9 @@ import org.jboss.logging.Logger;
  * and the feed's next status. Items whose ids are in the status's recent ids were handled by an
  * earlier poll (of this replica, an earlier run, or another replica) and are neither fetched nor
  * published again; a new item whose id was already published (another feed carries the same link)
- * is answered duplicate by the intake. If publishing fails, the validators (ETag, Last-Modified)
- * and the unpublished ids are not kept, so the next poll gets the items again.
+ * is answered duplicate by the intake. If publishing fails (the broker is away), the validators
+ * (ETag, Last-Modified) and the unpublished ids are not kept, so the next poll gets the items again,
+ * after the feed's interval: a broker outage of any length neither backs a feed off nor disables it.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -132,11 +133,14 @@ public class FeedPoller {
         String warning = warning(mapped);
         String title = parsed.getTitle();
         if (publishError != null) {
+            // The broker failed, not the feed: an outage neither backs the feed off nor counts towards
+            // disabling it (a few hours' outage disabled every feed for good, and backed-off feeds were
+            // next polled up to max-backoff after the broker was back). Polled again after its interval.
             // Validators are not kept: the next poll must see these items again to publish the rest.
-            FeedStatus failed = failed(feed, before, now, "publish", publishError, response.status(), null);
-            return new FeedStatus(feed.id(), now, failed.lastSuccess(), response.status(), before.itemsSeen() + fresh,
-                    before.itemsPublished() + published, failed.consecutiveErrors(), failed.nextPoll(), failed.lastError(),
-                    warning, failed.disabledReason(), title, before.etag(), before.lastModified(), recent);
+            metrics.poll("error");
+            return new FeedStatus(feed.id(), now, before.lastSuccess(), response.status(), before.itemsSeen() + fresh,
+                    before.itemsPublished() + published, 0, Backoff.afterSuccess(now, interval), publishError,
+                    warning, null, title, before.etag(), before.lastModified(), recent);
         }
         metrics.poll("ok");
         return new FeedStatus(feed.id(), now, now, response.status(), before.itemsSeen() + fresh,
