@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import org.jboss.logging.Logger;
 
 /**
  * Starts the feature: the view always (the API answers from it), ownership and polling when
@@ -20,13 +18,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FeedsLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(FeedsLifecycle.class);
+    private static final Duration DECLARE_RETRY = Duration.ofSeconds(5);
 
     private final FeedsConfig config;
     private final FeedView view;
     private final FeedOwnership ownership;
     private final FeedScheduler scheduler;
     private final FeedRegistry registry;
+    private volatile DeclaredFeeds declaring;
 
     public FeedsLifecycle(IngestConfig config, FeedView view, FeedOwnership ownership, FeedScheduler scheduler,
                           FeedRegistry registry) {
@@ -45,32 +44,20 @@ public class FeedsLifecycle {
         }
         List<String> declared = config.declared().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (!declared.isEmpty()) {
-            Thread thread = new Thread(() -> declare(declared), "newswire-feeds-declare");
+            declaring = new DeclaredFeeds(declared, view::caughtUp,
+                    url -> FeedIds.canonical(url).map(FeedIds::of).flatMap(view::feed).isPresent(),
+                    url -> registry.register(new FeedRequest(url, null, null, null, null)), DECLARE_RETRY);
+            Thread thread = new Thread(declaring, "newswire-feeds-declare");
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    private void declare(List<String> urls) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!view.caughtUp() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-        for (String url : urls) {
-            String id = FeedIds.canonical(url).map(FeedIds::of).orElse(null);
-            if (id != null && view.feed(id).isPresent()) {
-                continue;
-            }
-            try {
-                registry.register(new FeedRequest(url, null, null, null, null));
-                LOG.infof("Feed declared in the settings registered: %s", url);
-            } catch (RuntimeException e) {
-                LOG.warnf("Feed declared in the settings NOT registered: %s (%s)", url, e.getMessage());
-            }
-        }
-    }
-
     void onStop(@Observes ShutdownEvent event) {
+        DeclaredFeeds running = declaring;
+        if (running != null) {
+            running.stop();
+        }
         scheduler.close();
         ownership.close();
         view.close();
