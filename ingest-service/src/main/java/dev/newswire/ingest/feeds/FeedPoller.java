@@ -10,6 +10,7 @@ import dev.newswire.ingest.feeds.items.FeedParser;
 import dev.newswire.ingest.feeds.items.ItemMapper;
 import dev.newswire.ingest.intake.Accepted;
 import dev.newswire.ingest.intake.ArticleIntake;
+import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.model.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,6 +104,7 @@ public class FeedPoller {
         // cannot hold a poll thread (or a rebalance, which waits for running polls) for long.
         long pagesUntil = System.nanoTime() + config.requestDeadline().multipliedBy(2).toNanos();
         String publishError = null;
+        boolean brokerAway = false;
         for (FeedItem item : mapped.items()) {
             String id = item.article().id();
             if (known.contains(id) || documentIds.contains(id)) {
@@ -124,7 +128,9 @@ public class FeedPoller {
                 fresh++;
                 documentIds.add(id);
             } catch (Exception e) {
-                publishError = "publish: " + (e.getCause() != null ? e.getCause().getMessage() : e.toString());
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                publishError = "publish: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString());
+                brokerAway = cause instanceof BrokerUnavailableException || cause instanceof TimeoutException;
                 metrics.error("publish");
                 break;
             }
@@ -132,7 +138,7 @@ public class FeedPoller {
         List<String> recent = recentIds(documentIds, before.recentItemIds());
         String warning = warning(mapped);
         String title = parsed.getTitle();
-        if (publishError != null) {
+        if (publishError != null && brokerAway) {
             // The broker failed, not the feed: an outage neither backs the feed off nor counts towards
             // disabling it (a few hours' outage disabled every feed for good, and backed-off feeds were
             // next polled up to max-backoff after the broker was back). Polled again after its interval.
@@ -141,6 +147,14 @@ public class FeedPoller {
             return new FeedStatus(feed.id(), now, before.lastSuccess(), response.status(), before.itemsSeen() + fresh,
                     before.itemsPublished() + published, 0, Backoff.afterSuccess(now, interval), publishError,
                     warning, null, title, before.etag(), before.lastModified(), recent);
+        }
+        if (publishError != null) {
+            // An item the intake refuses whatever the broker's state (larger than the topic takes): the
+            // feed's failure, backed off and in the end disabled with the reason, as before.
+            FeedStatus failed = failed(feed, before, now, "publish", publishError, response.status(), null);
+            return new FeedStatus(feed.id(), now, failed.lastSuccess(), response.status(), before.itemsSeen() + fresh,
+                    before.itemsPublished() + published, failed.consecutiveErrors(), failed.nextPoll(), failed.lastError(),
+                    warning, failed.disabledReason(), title, before.etag(), before.lastModified(), recent);
         }
         metrics.poll("ok");
         return new FeedStatus(feed.id(), now, now, response.status(), before.itemsSeen() + fresh,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.ingest.config.IngestConfig;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
+import dev.newswire.ingest.messaging.RecordTooLargeForTopicException;
 import dev.newswire.kafka.NewswireKafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,25 @@ class FeedPublishOutageTest {
                 assertThat(status.recentItemIds()).isEmpty();
             }
             assertThat(server.hits("/outage.xml")).hasSize(polls);
+        }
+    }
+
+    /** An item no broker state lets through is the feed's failure still: backed off, in the end disabled. */
+    @Test
+    void anItemTheTopicRefusesStillCountsAsTheFeedsFailure() {
+        try (FeedServer server = FeedServer.start()) {
+            server.serve("/too-large.xml", FeedServer.rss(FeedReplicasTest.feedXml(2).getBytes(StandardCharsets.UTF_8), null));
+            FeedPoller poller = new FeedPoller(config, new FetchTools(config.feeds(), "NewswireBot/outage-test"), metrics,
+                    (article, channel) -> CompletableFuture.failedFuture(
+                            new RecordTooLargeForTopicException("The message is 2097152 bytes when serialized", null)));
+            FeedDefinition feed = new FeedDefinition("too-large-feed", server.url("/too-large.xml"), INTERVAL_SECONDS, false,
+                    null, "test", Instant.now(), Instant.now());
+            FeedStatus status = FeedStatus.fresh(feed.id(), Instant.now());
+            for (int i = 1; i <= config.feeds().maxConsecutiveFailures(); i++) {
+                status = poller.poll(feed, status);
+                assertThat(status.consecutiveErrors()).isEqualTo(i);
+            }
+            assertThat(status.disabled()).isTrue();
         }
     }
 }
