@@ -181,7 +181,7 @@ public interface IngestConfig {
         @WithDefault("*")
         String glob();
 
-        /** How long to wait for the broker and the topic before giving the start-up replay up. */
+        /** How long each wait for the broker and the topic lasts before it is logged (and waited again). */
         @WithDefault("120s")
         Duration brokerWait();
     }

@@ -139,7 +139,7 @@ public class RawArticlePublisher {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -3,6 +3,7 @@ package dev.newswire.ingest.replay;
 import dev.newswire.ingest.config.IngestConfig;
 import dev.newswire.ingest.intake.RecentIdsLoader;
 import dev.newswire.ingest.messaging.RawArticlePublisher;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +14,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Replays {@code newswire.ingest.replay-on-start.dir} once the service is up and the broker has the
- * raw topic ({@code ./newswire up} points it at seeds/). Runs on its own thread so start-up and
- * readiness do not wait for the broker.
+ * raw topic ({@code ./newswire up} points it at seeds/), however long that takes. Runs on its own
+ * thread so start-up and readiness do not wait for the broker.
  */
 @ApplicationScoped
 public class ReplayOnStart {
 
     private static final Logger LOG = Logger.getLogger(ReplayOnStart.class);
+
+    private volatile boolean stopping;
 
     void onStart(@Observes StartupEvent event, IngestConfig config, RawArticlePublisher publisher, ReplayRegistry replays,
                  RecentIdsLoader window) {
@@ -29,9 +32,16 @@ public class ReplayOnStart {
         }
         String dir = settings.dir().get();
         Thread starter = new Thread(() -> {
-            if (!publisher.awaitTopic(settings.brokerWait())) {
-                LOG.errorf("Start-up replay of %s skipped: topic %s not reachable within %s", dir, config.topic(),
-                        settings.brokerWait());
+            // However long the broker takes: giving up after one wait left `./newswire up` without its
+            // seeds whenever the broker came up late (a slow disk, a broker restarted meanwhile).
+            while (!publisher.awaitTopic(settings.brokerWait())) {
+                if (stopping) {
+                    return;
+                }
+                LOG.warnf("Start-up replay of %s waits for topic %s (not reachable within %s; still waiting)", dir,
+                        config.topic(), settings.brokerWait());
+            }
+            if (stopping) {
                 return;
             }
             try {
@@ -53,5 +63,9 @@ public class ReplayOnStart {
         }, "newswire-replay-on-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 }
