@@ -2,6 +2,8 @@ package dev.newswire.ingest.feeds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.messaging.BrokerErrors;
+import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.model.NewsJson;
 import io.smallrye.common.annotation.Identifier;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -86,12 +89,22 @@ public class FeedStore implements AutoCloseable {
         });
     }
 
-    private RecordMetadata await(java.util.concurrent.Future<RecordMetadata> sent) {
+    private RecordMetadata await(Future<RecordMetadata> sent) {
+        return acknowledged(sent, timeout);
+    }
+
+    /**
+     * The ack of a registry write, or why not: {@link BrokerUnavailableException} when the broker did
+     * not answer in time (callers retry: declared feeds wait it out), {@link BrokerRefusedException}
+     * when it answered "no" for good (declared feeds give up and say why rather than retry forever).
+     */
+    static RecordMetadata acknowledged(Future<RecordMetadata> sent, Duration timeout) {
         try {
             return sent.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new BrokerUnavailableException("The Kafka broker did not acknowledge the feed registry write within "
-                    + timeout.toSeconds() + " s.", e);
+        } catch (ExecutionException e) {
+            throw BrokerErrors.translate(e.getCause() == null ? e : e.getCause(), "the feed registry write", timeout);
+        } catch (TimeoutException e) {
+            throw BrokerErrors.translate(e, "the feed registry write", timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while storing the feed.", e);

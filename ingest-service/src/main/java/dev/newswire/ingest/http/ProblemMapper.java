@@ -8,6 +8,7 @@ import dev.newswire.ingest.intake.BatchPublishException;
 import dev.newswire.ingest.intake.IngestMetrics;
 import dev.newswire.ingest.intake.RejectedArticleException;
 import dev.newswire.ingest.intake.ServiceBusyException;
+import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.ingest.messaging.RecordTooLargeForTopicException;
 import dev.newswire.ingest.replay.ReplayNotFoundException;
@@ -101,6 +102,13 @@ public class ProblemMapper {
         if (error instanceof BrokerUnavailableException) {
             return Problem.of("broker-unavailable", "Kafka broker unavailable", 503,
                     error.getMessage() + " Nothing was published; retry after " + retryAfterSeconds + " s.");
+        }
+        if (error instanceof BrokerRefusedException) {
+            // The broker's own settings (ACLs, topic): nothing the client can fix or wait out.
+            LOG.errorf("Write refused by the broker: %s", error.getMessage());
+            return Problem.of("broker-refused", "Kafka broker refused the write", 502,
+                    "The Kafka broker refused the write for a reason retrying will not fix; nothing was published."
+                            + " The operator must fix the broker's settings; the service log has details.");
         }
         if (error instanceof RecordTooLargeForTopicException) {
             return Problem.of("too-large", "Article too large", 413,

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -87,7 +86,7 @@ public class RawArticlePublisher {
 
     /**
      * Sends one article; the future completes with the broker's ack, or fails with
-     * {@link BrokerUnavailableException} / {@link RecordTooLargeForTopicException}. send() itself
+     * {@link BrokerUnavailableException} / {@link RecordTooLargeForTopicException} / {@link BrokerRefusedException}. send() itself
      * may block up to the publish timeout while the broker is unknown, so call it off the event loop.
      */
     public CompletableFuture<RecordMetadata> publish(RawArticle article, String channel) {
@@ -154,11 +153,6 @@ public class RawArticlePublisher {
     }
 
     private RuntimeException translate(Throwable error) {
-        if (error instanceof RecordTooLargeException) {
-            return new RecordTooLargeForTopicException(error.getMessage(), error);
-        }
-        // The cause stays on the exception for the log; the answer names no exception class.
-        return new BrokerUnavailableException("The Kafka broker did not acknowledge the article within "
-                + timeout.toSeconds() + " s.", error);
+        return BrokerErrors.translate(error, "the article", timeout);
     }
 }
