@@ -9,7 +9,8 @@
 # Env: SERVER_HEAP (3g), HTTP_PORT/KAFKA_PORT, CLIENT_THREADS (1 selector thread), WARM_UP (10 s at the
 #      step's rate, not measured; WARM_UP_RATE=2 with WARM_UP=5 is the warm-up before 2026-12-02),
 #      SERVER_GC (-XX:+UseG1GC),
-#      SERVER_OPTS (extra JVM options of the api-service, e.g. -XX:StartFlightRecording=filename=x.jfr),
+#      SERVER_OPTS (extra JVM options of the api-service after its options file, as ./newswire up starts
+#      it; e.g. -XX:StartFlightRecording=filename=x.jfr, or -XX:CompileThresholdScaling=1 for the JVM's default),
 #      SERVER_CPU / CLIENT_CPU (CPU lists for --pin; 0 and 1), BUILD=skip (reuse the last build),
 #      APP (a quarkus-app directory to run instead of this tree's build: before/after in one window),
 #      SSE_CLIENT (another SseLoad.java, e.g. an older one, to compare the clients' CPU per event).
@@ -68,7 +69,7 @@ java -cp "$APP/lib/main/*" "$ROOT/bench/sse/SseLoad.java" --self-test 2>/dev/nul
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1); server heap max $SERVER_HEAP; a fresh api-service per step; ${SERVER_PIN[*]:-not pinned}${CLIENT_PIN[*]:+ (server), ${CLIENT_PIN[*]} (broker + client)}" | tee "$WORK/result.md"
 FIRST=1
 for STEP in ${STEPS//,/ }; do
-  "${SERVER_PIN[@]}" java -Xmx"$SERVER_HEAP" ${SERVER_GC:--XX:+UseG1GC} ${SERVER_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
+  "${SERVER_PIN[@]}" java -Xmx"$SERVER_HEAP" ${SERVER_GC:--XX:+UseG1GC} "@$ROOT/api-service/src/main/jvm/api.jvmargs" ${SERVER_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=0.0.0.0 \
     -Dkafka.bootstrap.servers=127.0.0.1:"$KAFKA_PORT" -Dquarkus.log.level=WARN \
     -jar "$APP/quarkus-run.jar" > "$WORK/api.log" 2>&1 &
   SERVER=$!

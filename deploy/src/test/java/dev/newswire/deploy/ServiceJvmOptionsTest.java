@@ -46,7 +46,7 @@ class ServiceJvmOptionsTest {
         String inImage = "/deployments/" + service + ".jvmargs";
         String dockerfile = Files.readString(module.resolve("src/main/docker/Dockerfile.jvm"));
         assertThat(dockerfile).contains("COPY src/main/jvm/" + service + ".jvmargs " + inImage)
-                .containsPattern("ENTRYPOINT .*exec java .*\\$\\{JAVA_OPTS} @" + inImage + " ");
+                .containsPattern("ENTRYPOINT .*exec java (-D\\S+ )?@" + inImage + " \\$\\{JAVA_OPTS} \\$\\{JAVA_OPTS_APPEND} ");
         assertThat(Files.readString(module.resolve(".dockerignore"))).contains("!src/main/jvm/" + service + ".jvmargs");
     }
 

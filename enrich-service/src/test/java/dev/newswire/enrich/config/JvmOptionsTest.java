@@ -90,7 +90,7 @@ class JvmOptionsTest {
 
         String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
         assertThat(dockerfile).contains("COPY " + ARGS + " /deployments/enrich.jvmargs")
-                .containsPattern("ENTRYPOINT .*exec java \\$\\{JAVA_OPTS} @/deployments/enrich.jvmargs ");
+                .containsPattern("ENTRYPOINT .*exec java @/deployments/enrich.jvmargs \\$\\{JAVA_OPTS} \\$\\{JAVA_OPTS_APPEND} ");
         assertThat(Files.readString(Path.of(".dockerignore"))).contains("!" + ARGS);
 
         assertThat(Files.readString(Path.of("../bench/enrich/run.sh"))).contains("@$ROOT/enrich-service/" + ARGS);

@@ -1,5 +1,6 @@
 package dev.newswire.ingest.feeds;
 
+import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +17,16 @@ import org.jboss.logging.Logger;
  * settings it was given by POST), and a registration the broker did not take is tried again. Before,
  * an outage of over two minutes at start-up left the declared feeds unregistered until a restart.
  * A URL the registry refuses (4xx) is logged and skipped: trying again would not change the answer.
+ * A write the broker refuses by its settings (ACLs, topic) is logged with Kafka's reason and tried
+ * again only every {@value #REFUSED_RETRY_FACTOR} retry periods (5 min by default): the settings may
+ * be fixed (ACLs reconciled after the pod started), but not within seconds.
  */
 final class DeclaredFeeds implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(DeclaredFeeds.class);
     private static final Duration VIEW_CHECK = Duration.ofMillis(200);
     private static final long LOG_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    static final int REFUSED_RETRY_FACTOR = 60;
 
     private final List<String> urls;
     private final BooleanSupplier viewCaughtUp;
@@ -71,6 +76,10 @@ final class DeclaredFeeds implements Runnable {
                 register.accept(url);
                 LOG.infof("Feed declared in the settings registered: %s", url);
                 return;
+            } catch (BrokerRefusedException e) {
+                LOG.errorf("Feed declared in the settings refused by the broker, trying again in %s: %s (%s)",
+                        retry.multipliedBy(REFUSED_RETRY_FACTOR), url, e.getMessage());
+                LockSupport.parkNanos(retry.multipliedBy(REFUSED_RETRY_FACTOR).toNanos());
             } catch (BrokerUnavailableException e) {
                 if (attempt == 1 || attempt % 12 == 0) {
                     LOG.warnf("Feed declared in the settings not registered yet, trying again every %s: %s (%s)",

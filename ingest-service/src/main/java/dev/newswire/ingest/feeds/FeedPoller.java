@@ -10,6 +10,7 @@ import dev.newswire.ingest.feeds.items.FeedParser;
 import dev.newswire.ingest.feeds.items.ItemMapper;
 import dev.newswire.ingest.intake.Accepted;
 import dev.newswire.ingest.intake.ArticleIntake;
+import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.model.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,8 +130,17 @@ public class FeedPoller {
                 documentIds.add(id);
             } catch (Exception e) {
                 Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                publishError = "publish: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString());
-                brokerAway = cause instanceof BrokerUnavailableException || cause instanceof TimeoutException;
+                if (cause instanceof BrokerRefusedException) {
+                    // The broker's settings refuse every feed's items alike: not this feed's failure (it
+                    // would disable every feed until each is POSTed again once they are fixed). Kafka's
+                    // reason goes to the log, not to GET /api/feeds.
+                    LOG.warnf("Feed %s: %s", feed.id(), cause.getMessage());
+                    publishError = "publish: the Kafka broker refused the write (its ACLs or topic settings; see the service log)";
+                } else {
+                    publishError = "publish: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString());
+                }
+                brokerAway = cause instanceof BrokerUnavailableException || cause instanceof BrokerRefusedException
+                        || cause instanceof TimeoutException;
                 metrics.error("publish");
                 break;
             }
@@ -139,9 +149,10 @@ public class FeedPoller {
         String warning = warning(mapped);
         String title = parsed.getTitle();
         if (publishError != null && brokerAway) {
-            // The broker failed, not the feed: an outage neither backs the feed off nor counts towards
-            // disabling it (a few hours' outage disabled every feed for good, and backed-off feeds were
-            // next polled up to max-backoff after the broker was back). Polled again after its interval.
+            // The broker failed, not the feed (away, or refusing every write by its settings): neither
+            // backs the feed off nor counts towards disabling it (a few hours' outage disabled every feed
+            // for good, and backed-off feeds were next polled up to max-backoff after the broker was
+            // back). Polled again after its interval.
             // Validators are not kept: the next poll must see these items again to publish the rest.
             metrics.poll("error");
             return new FeedStatus(feed.id(), now, before.lastSuccess(), response.status(), before.itemsSeen() + fresh,

@@ -68,6 +68,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "415", description = "Unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Missing/blank body, bad url, publishedAt outside 1900-01-01 .. now + 1 day,"
             + " language not a BCP-47 tag of at most 35 characters", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "502", description = "The broker refused the write by its settings (ACLs, topic): the operator's"
+            + " fix, no Retry-After; a batch lists the lines already published in \"accepted\"",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Broker unavailable (a batch: within one 5 s deadline, lines already published"
             + " listed in \"accepted\"), or the service is at its cap of bytes in flight; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

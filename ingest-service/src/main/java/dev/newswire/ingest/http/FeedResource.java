@@ -57,6 +57,10 @@ public class FeedResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field of the wrong type", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "url missing, not http(s), or a non-public address not in the allow-list;"
             + " intervalSeconds out of range; language not BCP-47; source too long", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "502", description = "The broker refused the registry write by its settings (ACLs, topic)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge the registry write; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(InputStream body) throws IOException {
         FeedRegistry.Registered registered = registry.register(parse(body));
         FeedDescription feed = registered.feed();

@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,9 +37,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String REFUSED = "The Kafka broker refused the write for a reason retrying will not fix"
+            + " (its ACLs or topic settings): the operator must fix them; the service log has the broker's reason.";
+    private static final long REFUSAL_LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final IngestMetrics metrics;
     private final long retryAfterSeconds;
+    // Every request gets the same refusal while the broker's settings stand: log it at most every 10 s.
+    private final AtomicLong nextRefusalLog = new AtomicLong(System.nanoTime());
+    private final AtomicLong refusalsUnlogged = new AtomicLong();
 
     public ProblemMapper(IngestMetrics metrics, IngestConfig config) {
         this.metrics = metrics;
@@ -94,6 +102,12 @@ public class ProblemMapper {
         if (error instanceof UnauthorizedException) {
             return Problem.of("unauthorized", "API key required", 401, error.getMessage());
         }
+        if (error instanceof BatchPublishException batch && batch.refused()) {
+            logRefusal(batch.getCause());
+            return Problem.of("broker-refused", "Kafka broker refused the write", 502, REFUSED
+                            + " Lines listed in \"accepted\" were published before the refusal.")
+                    .with("accepted", batch.accepted());
+        }
         if (error instanceof BatchPublishException batch) {
             return Problem.of("broker-unavailable", "Kafka broker unavailable", 503, batch.getMessage()
                             + " Lines listed in \"accepted\" were published; retry the batch, they will come back as duplicates.")
@@ -105,10 +119,8 @@ public class ProblemMapper {
         }
         if (error instanceof BrokerRefusedException) {
             // The broker's own settings (ACLs, topic): nothing the client can fix or wait out.
-            LOG.errorf("Write refused by the broker: %s", error.getMessage());
-            return Problem.of("broker-refused", "Kafka broker refused the write", 502,
-                    "The Kafka broker refused the write for a reason retrying will not fix; nothing was published."
-                            + " The operator must fix the broker's settings; the service log has details.");
+            logRefusal(error);
+            return Problem.of("broker-refused", "Kafka broker refused the write", 502, REFUSED + " Nothing was published.");
         }
         if (error instanceof RecordTooLargeForTopicException) {
             return Problem.of("too-large", "Article too large", 413,
@@ -149,6 +161,17 @@ public class ProblemMapper {
         }
         LOG.error("Unexpected failure", error);
         return Problem.of("internal", "Internal error", 500, "The service failed unexpectedly; the log has details.");
+    }
+
+    private void logRefusal(Throwable refusal) {
+        long now = System.nanoTime();
+        long next = nextRefusalLog.get();
+        if (now - next >= 0 && nextRefusalLog.compareAndSet(next, now + REFUSAL_LOG_EVERY_NANOS)) {
+            LOG.errorf("Write refused by the broker (%d more since the last such message): %s",
+                    refusalsUnlogged.getAndSet(0), refusal.getMessage());
+        } else {
+            refusalsUnlogged.incrementAndGet();
+        }
     }
 
     private static String slug(Problem problem) {

@@ -1,6 +1,7 @@
 package dev.newswire.ingest.intake;
 
 import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.model.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,8 +144,11 @@ public class BatchIntake {
             }
         }
         if (failure != null) {
+            // Refused for good or not answered: as is. Anything else answers as an outage, with a fixed
+            // message (its own may be Kafka's text, which stays in the log).
             throw new BatchPublishException(accepted, failure instanceof BrokerUnavailableException
-                    ? failure : new BrokerUnavailableException(failure.getMessage(), failure));
+                    || failure instanceof BrokerRefusedException ? failure
+                    : new BrokerUnavailableException("The Kafka broker did not acknowledge every line.", failure));
         }
         return new BatchResult(accepted, duplicates, rejections.listed(), rejections.count(), rejections.byCode());
     }

@@ -3,6 +3,7 @@ package dev.newswire.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newswire.ingest.config.IngestConfig;
+import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
 import dev.newswire.ingest.messaging.RecordTooLargeForTopicException;
 import dev.newswire.kafka.NewswireKafkaResource;
@@ -55,6 +56,32 @@ class FeedPublishOutageTest {
                 assertThat(status.recentItemIds()).isEmpty();
             }
             assertThat(server.hits("/outage.xml")).hasSize(polls);
+        }
+    }
+
+    /**
+     * A broker that refuses every write by its settings (ACLs) refuses every feed's items alike: not
+     * the feed's failure either (it would disable every feed until each is POSTed again once the ACLs
+     * are fixed), and Kafka's own text stays out of the feed's status, which GET /api/feeds shows.
+     */
+    @Test
+    void aBrokerThatRefusesEveryWriteDisablesNoFeedAndItsReasonStaysInTheLog() {
+        try (FeedServer server = FeedServer.start()) {
+            server.serve("/refused.xml", FeedServer.rss(FeedReplicasTest.feedXml(3).getBytes(StandardCharsets.UTF_8), null));
+            FeedPoller poller = new FeedPoller(config, new FetchTools(config.feeds(), "NewswireBot/outage-test"), metrics,
+                    (article, channel) -> CompletableFuture.failedFuture(new BrokerRefusedException("The Kafka broker refused"
+                            + " the article: org.apache.kafka.common.errors.TopicAuthorizationException: Not authorized to access"
+                            + " topics: [news.articles.raw]", null)));
+            FeedDefinition feed = new FeedDefinition("refused-feed", server.url("/refused.xml"), INTERVAL_SECONDS, false,
+                    null, "test", Instant.now(), Instant.now());
+            FeedStatus status = FeedStatus.fresh(feed.id(), Instant.now());
+            for (int i = 0; i < config.feeds().maxConsecutiveFailures() + 1; i++) {
+                status = poller.poll(feed, status);
+                assertThat(status.disabled()).isFalse();
+                assertThat(status.consecutiveErrors()).isZero();
+            }
+            assertThat(status.lastError()).startsWith("publish: the Kafka broker refused the write")
+                    .doesNotContain("org.apache.kafka", "news.articles.raw");
         }
     }
 

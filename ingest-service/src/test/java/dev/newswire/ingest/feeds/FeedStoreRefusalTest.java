@@ -2,6 +2,7 @@ package dev.newswire.ingest.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.newswire.ingest.messaging.BrokerRefusedException;
 import dev.newswire.ingest.messaging.BrokerUnavailableException;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,16 +27,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A registry write the broker refuses for good is told apart from one it did not answer: the first
- * is given up with Kafka's reason (declared feeds stop retrying it every 5 s forever, which they did
- * when every failure was "broker unavailable"), the second is waited out. Both errors come from a
- * real producer: a topic name the broker rejects, and a broker that is not there.
+ * A registry write the broker refuses by its settings is told apart from one it did not answer: the
+ * first is logged with Kafka's reason and tried again only after a long pause (declared feeds retried
+ * it every 5 s as "not acknowledged" when every failure was "broker unavailable"), the second is
+ * waited out. Both errors come from a real producer: a topic name the broker rejects, and a broker
+ * that is not there.
  */
 @QuarkusTest
 @QuarkusTestResource(NewswireKafkaResource.class)
 class FeedStoreRefusalTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final String URL = "https://example.org/a.xml";
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -65,18 +70,28 @@ class FeedStoreRefusalTest {
     }
 
     @Test
-    void aDeclaredFeedTheBrokerRefusesIsGivenUpAfterOneAttempt() throws InterruptedException {
-        List<String> attempts = new CopyOnWriteArrayList<>();
-        DeclaredFeeds declared = new DeclaredFeeds(List.of("https://example.org/a.xml"), () -> true, url -> false, url -> {
-            attempts.add(url);
-            throw new BrokerRefusedException("The Kafka broker refused the feed registry write: authorization", null);
-        }, Duration.ofMillis(10));
+    void aDeclaredFeedTheBrokerRefusesIsTriedAgainOnlyAfterALongPause() throws InterruptedException {
+        Duration retry = Duration.ofMillis(5);
+        List<Long> attempts = new CopyOnWriteArrayList<>();
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        DeclaredFeeds declared = new DeclaredFeeds(List.of(URL), () -> true, registered::contains, url -> {
+            attempts.add(System.nanoTime());
+            if (attempts.size() <= 2) {   // the ACL is fixed after the second attempt
+                throw new BrokerRefusedException("The Kafka broker refused the feed registry write: authorization", null);
+            }
+            registered.add(url);
+        }, retry);
         Thread thread = new Thread(declared, "declared-feeds-refused");
         thread.start();
-        thread.join(Duration.ofSeconds(10).toMillis());
 
-        assertThat(thread.isAlive()).as("gave up").isFalse();
-        assertThat(attempts).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> registered.contains(URL));
+        thread.join(Duration.ofSeconds(5).toMillis());
+        assertThat(attempts).hasSize(3);
+        Duration longPause = retry.multipliedBy(DeclaredFeeds.REFUSED_RETRY_FACTOR);
+        for (int i = 1; i < attempts.size(); i++) {
+            assertThat(Duration.ofNanos(attempts.get(i) - attempts.get(i - 1))).as("pause before attempt %d", i + 1)
+                    .isGreaterThanOrEqualTo(longPause);
+        }
     }
 
     private static KafkaProducer<String, byte[]> producer(Map<String, Object> kafka) {
