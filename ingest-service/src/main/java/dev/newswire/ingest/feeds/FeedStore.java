@@ -96,7 +96,8 @@ public class FeedStore implements AutoCloseable {
     /**
      * The ack of a registry write, or why not: {@link BrokerUnavailableException} when the broker did
      * not answer in time (callers retry: declared feeds wait it out), {@link BrokerRefusedException}
-     * when it answered "no" for good (declared feeds give up and say why rather than retry forever).
+     * when it answered "no" by its settings (declared feeds log why and try again only after a long
+     * pause, rather than every 5 s as if the broker were away).
      */
     static RecordMetadata acknowledged(Future<RecordMetadata> sent, Duration timeout) {
         try {
